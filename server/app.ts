@@ -1,0 +1,87 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createAuthHooks } from './auth.ts';
+import { describeError, installErrorHandler } from './error-handler.ts';
+import { sendProblem } from './problem.ts';
+import { registerAppConfigRoutes } from './routes/app-config-routes.ts';
+import { registerCatalogRoutes } from './routes/catalog-routes.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerOrderRoutes } from './routes/order-routes.ts';
+import { registerPairingRoutes } from './routes/pairing-routes.ts';
+import { registerProductRoutes } from './routes/product-routes.ts';
+import type { RouteContext } from './routes/route-context.ts';
+import { registerSerialRoutes } from './routes/serial-routes.ts';
+import { registerStaticApp } from './static-app.ts';
+import type { Storage } from './storage/storage.ts';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+// Tokens and pairing codes must never reach a log. Fastify's request serializer leaves out
+// headers and bodies already; these paths also cover objects a route might log.
+const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'headers.authorization',
+  'req.body.code',
+  'req.body.device_token',
+  'body.code',
+  'body.device_token',
+  'device_token',
+];
+
+export interface BuildAppOptions {
+  db: Storage;
+  /** SHA-256 hex of the admin token; when left out, the hash stored in `db` is used. */
+  adminTokenHash?: string;
+  /** Pino options, true for the defaults, or false (the default) for no logs. */
+  logger?: boolean | Record<string, unknown>;
+  /** Folder of the built app to serve at `/`; ignored when it does not exist. */
+  staticDir?: string;
+}
+
+/** Builds the Fastify app of the reference server on the given storage, ready to listen. */
+export function buildApp(options: BuildAppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: chooseLogger(options.logger),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A product id has up to 255 characters, and each can take 12 characters once
+    // percent-encoded, so the default limit of 100 would turn valid ids into 414s.
+    routerOptions: { maxParamLength: 4096 },
+    // Errors raised by the router before a route is found (bad percent-encoding, an
+    // over-long path parameter) bypass the error handler unless they are sent here.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, describeError(error, request)),
+    ajv: {
+      // No type coercion, so that "1" is not taken for 1 and "yes" not for true. Unknown
+      // fields are rejected where a schema sets additionalProperties: false, never removed.
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true },
+    },
+  });
+
+  // Fastify accepts text/plain by default; this API takes JSON only, so it becomes a 415.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('principal', null);
+  installErrorHandler(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
+  const context: RouteContext = { storage: options.db, auth: createAuthHooks(options.db, options.adminTokenHash) };
+  registerHealthRoutes(app, context);
+  registerPairingRoutes(app, context);
+  registerProductRoutes(app, context);
+  registerCatalogRoutes(app, context);
+  registerAppConfigRoutes(app, context);
+  registerOrderRoutes(app, context);
+  registerSerialRoutes(app, context);
+  registerStaticApp(app, options.staticDir);
+
+  return app;
+}
+
+function chooseLogger(logger: BuildAppOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === undefined || logger === false) return false;
+  const base = { level: 'info', redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } };
+  return logger === true ? base : { ...base, ...logger };
+}

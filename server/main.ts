@@ -1,0 +1,112 @@
+// Entry point of `npm start`: opens the database, loads the demo data on a first start,
+// serves the built app and the API, and prints the links to open and pair the app.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { setUpAdminToken } from './admin-token.ts';
+import { buildApp } from './app.ts';
+import { issuePairingCode } from './pairing.ts';
+import { DEMO_STORE_ID, seedDemoData } from './seed-demo-data.ts';
+import { openSqliteStorage, StorageOpenError } from './storage/sqlite-storage.ts';
+import type { Storage } from './storage/storage.ts';
+
+const PORT_DEFAULT = 8080;
+const DEMO_PAIRING_TTL_S = 24 * 60 * 60;
+const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** A start-up failure with a message that names the fix, printed without a stack trace. */
+class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+async function start(): Promise<void> {
+  const port = readPort(process.env.PORT);
+  const host = process.env.HOST || '127.0.0.1';
+  const dataDir = resolve(process.env.DATA_DIR || './data');
+  const storage = openStorage(dataDir);
+
+  const admin = await setUpAdminToken(storage, process.env.ADMIN_TOKEN);
+  const seeded = await seedDemoData(storage);
+  const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: true, staticDir: DIST_DIR });
+  installShutdown(app, storage);
+
+  if (seeded) app.log.info({ imported: seeded.imported, rejected: seeded.rejected.length }, 'demo data loaded');
+  if (!existsSync(DIST_DIR)) app.log.warn({ dir: DIST_DIR }, 'built app not found, serving the API only; run vite build');
+
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    await storage.close();
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${port} on ${host} is in use. Stop the other server, or set PORT to another port (0 picks a free one).`);
+    }
+    throw error;
+  }
+
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  const base = `http://${formatHost(host)}:${boundPort}/`;
+  const pairing = await issuePairingCode(storage, DEMO_STORE_ID, DEMO_PAIRING_TTL_S);
+
+  app.log.info({ data_file: storage.location, url: base }, 'server started');
+  console.log(`\nSerial Capture is running at ${base}`);
+  console.log(`Pair this browser with demo store ${DEMO_STORE_ID} (single use, valid 24 h):`);
+  console.log(`  ${base}#/pair?code=${pairing.code}`);
+  if (admin.generatedToken) {
+    console.log('Admin token, shown only now (the server keeps only its hash):');
+    console.log(`  ${admin.generatedToken}`);
+  }
+}
+
+function readPort(text: string | undefined): number {
+  if (text === undefined || text === '') return PORT_DEFAULT;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StartupError(`PORT ${JSON.stringify(text)} is not a port number. Set PORT to an integer from 0 to 65535 (0 picks a free port).`);
+  }
+  return port;
+}
+
+function openStorage(dataDir: string): Storage {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new StartupError(`Data folder ${dataDir} cannot be created (${(error as Error).message}). Set DATA_DIR to a writable folder.`);
+  }
+  return openSqliteStorage(join(dataDir, 'serial-capture.sqlite'));
+}
+
+// A wildcard address is reachable on loopback, and that is the address a browser can open.
+function formatHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function installShutdown(app: FastifyInstance, storage: Storage): void {
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal during shutdown, exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'server stopping');
+    await app.close();
+    await storage.close();
+    app.log.info('server stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof StorageOpenError || error instanceof StartupError) {
+    console.error(`Serial Capture cannot start: ${error.message}`);
+  } else {
+    console.error('Serial Capture cannot start because of an unexpected error:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import type { AuthHooks } from '../auth.ts';
+import type { Storage } from '../storage/storage.ts';
+
+/** The dependencies of every route group: the storage and the authentication hooks. */
+export interface RouteContext {
+  storage: Storage;
+  auth: AuthHooks;
+}
+
+/** JSON schema of a store id as it appears in bodies and query strings. */
+export const STORE_ID_SCHEMA = { type: 'string', minLength: 1, maxLength: 255, pattern: '^\\S+$' } as const;
+
+/** The bounded schema of a decimal number sent in a query string, where every value is text. */
+export const QUERY_INTEGER_SCHEMA = { type: 'string', pattern: '^[0-9]{1,15}$' } as const;
+
+/** Returns the current time in ISO 8601, the format of every stored timestamp. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,159 @@
+// The storage interface the routes use. SQLite implements it now; every method returns a
+// promise so that a PostgreSQL implementation with an asynchronous driver fits behind it.
+import type { AppConfig, Order, Product } from '../../src/domain/types.ts';
+
+/** One normalised identifier key of a product, with the identifier it came from. */
+export interface IdentifierKey {
+  key: string;
+  type: string;
+  value: string;
+}
+
+/** A validated import row, ready to be written. */
+export interface ProductCandidate {
+  index: number;
+  product: Product;
+  identifierKeys: IdentifierKey[];
+}
+
+/** An identifier of a row that already belongs to another product. */
+export interface IdentifierConflict {
+  index: number;
+  identifier: IdentifierKey;
+  ownerProductId: string;
+}
+
+/** One entry of the catalog change feed, ordered by `sequence`. */
+export type CatalogChange =
+  | { sequence: number; product: Product }
+  | { sequence: number; deleted: string };
+
+export interface ProductStore {
+  countActive(): Promise<number>;
+  /**
+   * Upserts the candidates in index order in one transaction and returns the rows that were
+   * not written because an identifier key already belongs to another product.
+   */
+  upsertProducts(candidates: ProductCandidate[], now: string): Promise<IdentifierConflict[]>;
+  deleteProduct(productId: string, now: string): Promise<'deleted' | 'already_deleted' | 'not_found'>;
+  listChanges(afterSequence: number, limit: number): Promise<{ changes: CatalogChange[]; hasMore: boolean }>;
+}
+
+export interface ConfigStore {
+  /** Reads the global configuration when `storeId` is null, else that store's own. */
+  getConfig(storeId: string | null): Promise<AppConfig | null>;
+  putConfig(storeId: string | null, config: AppConfig, now: string): Promise<void>;
+  /** Removes a store's own configuration and returns whether there was one. */
+  deleteStoreConfig(storeId: string): Promise<boolean>;
+}
+
+/** A paired device, found by the hash of its token. */
+export interface DeviceRecord {
+  deviceId: string;
+  storeId: string;
+  deviceName: string | null;
+}
+
+export interface DeviceStore {
+  createPairingCode(record: { codeHash: string; storeId: string; createdAt: string; expiresAt: string }): Promise<void>;
+  /**
+   * Marks an unused, unexpired code as used and registers the device, both or neither.
+   * Returns the code's store, or null when the code is unknown, used or expired.
+   */
+  redeemPairingCode(request: {
+    codeHash: string;
+    now: string;
+    deviceId: string;
+    tokenHash: string;
+    deviceName: string | null;
+  }): Promise<{ storeId: string } | null>;
+  findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
+}
+
+export interface SettingsStore {
+  getAdminTokenHash(): Promise<string | null>;
+  setAdminTokenHash(tokenHash: string): Promise<void>;
+}
+
+/** A conflict flagged on an order line for review. */
+export interface OrderConflict {
+  line_id: string;
+  product_id: string;
+  serial_number?: string;
+  reason: 'duplicate_serial' | 'serial_format' | 'unknown_product';
+  detail: string;
+}
+
+/** The earlier record of a product's serial. */
+export interface SerialOwner {
+  order_id: string;
+  line_id: string;
+  store_id: string;
+}
+
+/** The stored data that decides an order's conflicts, read inside the order's transaction. */
+export interface OrderFacts {
+  knownProductIds: ReadonlySet<string>;
+  /** Earlier records in other orders, keyed by `serialKey(product_id, serial_number)`. */
+  serialOwners: ReadonlyMap<string, SerialOwner>;
+}
+
+export type RecordOrderResult =
+  | { outcome: 'created' | 'resent'; conflicts: OrderConflict[] }
+  | { outcome: 'content_mismatch' };
+
+export interface SerialCapture {
+  kind: 'sale';
+  product_id: string;
+  order_id: string;
+  line_id: string;
+  store_id: string;
+  captured_at: string;
+  received_at: string;
+}
+
+export interface FlaggedConflict {
+  product_id: string;
+  order_id: string;
+  line_id: string;
+  reason: OrderConflict['reason'];
+  detail: string;
+  flagged_at: string;
+}
+
+export interface OrderStore {
+  /**
+   * Stores an order, its lines, serials and conflicts in one transaction. A stored order
+   * with the same `contentJson` is a resend and returns its recorded conflicts.
+   */
+  recordOrder(request: {
+    order: Order;
+    deviceId: string;
+    contentJson: string;
+    receivedAt: string;
+    findConflicts: (facts: OrderFacts) => OrderConflict[];
+  }): Promise<RecordOrderResult>;
+  lookupSerial(query: { serialNumber: string; productId?: string }): Promise<{
+    captures: SerialCapture[];
+    conflicts: FlaggedConflict[];
+  }>;
+}
+
+/** The whole storage: one object per record kind, plus health and shutdown. */
+export interface Storage {
+  /** Location of the data for messages: a file path for SQLite. */
+  readonly location: string;
+  readonly products: ProductStore;
+  readonly config: ConfigStore;
+  readonly devices: DeviceStore;
+  readonly settings: SettingsStore;
+  readonly orders: OrderStore;
+  /** Resolves when the database responds to a query, and rejects otherwise. */
+  checkHealth(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds an unambiguous map key for a product's serial. */
+export function serialKey(productId: string, serialNumber: string): string {
+  return JSON.stringify([productId, serialNumber]);
+}

@@ -1,0 +1,170 @@
+// The checkout state machine: the associate identifies an item first, and only then is
+// a serial asked for. A serial alone never identifies an item. Every function returns a
+// new session and leaves the one it was given unchanged.
+
+import type { AwaitingStep, CartLine, CheckoutSession, ScanDeps, ScanResult } from './checkout-types.ts';
+import { checkSerialForUnit } from './serial-checks.ts';
+import { countCodePoints, normaliseScanText, SERIAL_MAX_LENGTH } from './serial-policy.ts';
+import type { Product } from './types.ts';
+
+export type {
+  AwaitingStep,
+  CartLine,
+  CheckoutOutcome,
+  CheckoutSession,
+  CompletionBlocked,
+  InvalidScan,
+  ScanDeps,
+  ScanResult,
+} from './checkout-types.ts';
+export {
+  askSerialFor,
+  linesNeedingSerial,
+  needsSerial,
+  removeLine,
+  setFulfillment,
+  skipSerial,
+} from './cart-line-edits.ts';
+export { setQuantity } from './set-quantity.ts';
+export { completeCheckout } from './complete-checkout.ts';
+
+const ITEM_STEP: AwaitingStep = { step: 'item' };
+
+/** Creates an empty session that waits for an item. */
+export function createCheckoutSession(): CheckoutSession {
+  return { lines: [], awaiting: ITEM_STEP };
+}
+
+/**
+ * Applies one scan: as the serial of the unit the session waits for, or else as an item
+ * barcode, SKU or `product_id`.
+ */
+export async function handleScan(session: CheckoutSession, rawText: string, deps: ScanDeps): Promise<ScanResult> {
+  const { awaiting } = session;
+  if (awaiting.step === 'serial' && session.lines.some((line) => line.line_id === awaiting.line_id)) {
+    return captureSerial(session, awaiting.line_id, rawText, deps);
+  }
+
+  const code = normaliseScanText(rawText).text;
+  const waiting = { ...session, awaiting: ITEM_STEP };
+  if (code === '') {
+    return { session: waiting, outcome: { kind: 'invalid_scan', code, reason: 'empty' } };
+  }
+
+  const length = countCodePoints(code);
+  if (length > SERIAL_MAX_LENGTH) {
+    return { session: waiting, outcome: { kind: 'invalid_scan', code, reason: 'too_long', length } };
+  }
+
+  const product = await deps.findProduct(code);
+  if (product === undefined) {
+    const looksLikeSerial = deps.policy.pattern !== undefined && deps.policy.checkNormalised(code).ok;
+    const kind = looksLikeSerial ? 'looks_like_serial' : 'product_not_found';
+    return { session: waiting, outcome: { kind, code } };
+  }
+  return addProduct(waiting, product, deps.newLineId);
+}
+
+/**
+ * Adds one unit of `product`, handed over in the store. A serialized product gets its
+ * own line and the session then waits for that unit's serial. A plain product raises
+ * the quantity of its in-store line, or gets a new line when it has none.
+ *
+ * A later one-scan path (a GS1 symbol with a GTIN and a serial) can call this and then
+ * `captureSerial` on the new line.
+ */
+export function addProduct(session: CheckoutSession, product: Product, newLineId: () => string): ScanResult {
+  if (!product.serialized_inventory) {
+    const existing = session.lines.find(
+      (line) => !line.serialized && line.product_id === product.product_id && line.fulfillment === 'IN_STORE_HANDOVER',
+    );
+    if (existing !== undefined) {
+      const quantity = existing.quantity + 1;
+      const lines = session.lines.map((line) => (line === existing ? { ...line, quantity } : line));
+      return {
+        session: { lines, awaiting: ITEM_STEP },
+        outcome: { kind: 'quantity_increased', line_id: existing.line_id, product, quantity },
+      };
+    }
+  }
+
+  const line: CartLine = {
+    line_id: newLineId(),
+    product_id: product.product_id,
+    title: product.title ?? product.product_id,
+    serialized: product.serialized_inventory,
+    quantity: 1,
+    fulfillment: 'IN_STORE_HANDOVER',
+  };
+  const awaiting: AwaitingStep = line.serialized ? { step: 'serial', line_id: line.line_id } : ITEM_STEP;
+  return {
+    session: { lines: [...session.lines, line], awaiting },
+    outcome: { kind: 'item_added', line_id: line.line_id, product, needs_serial: line.serialized },
+  };
+}
+
+/**
+ * Captures `rawText` as the serial of the unit on `lineId`, after the checks of
+ * `checkSerialForUnit`. On success the line carries the serial, replacing any earlier
+ * one, and a session that waited for this line waits for an item again. On failure the
+ * session is returned unchanged.
+ */
+export async function captureSerial(
+  session: CheckoutSession,
+  lineId: string,
+  rawText: string,
+  deps: ScanDeps,
+): Promise<ScanResult> {
+  const target = session.lines.find((line) => line.line_id === lineId);
+  if (target === undefined) {
+    const code = normaliseScanText(rawText).text;
+    return { session, outcome: { kind: 'invalid_scan', code, reason: 'line_not_found' } };
+  }
+  if (!target.serialized || target.fulfillment !== 'IN_STORE_HANDOVER') {
+    const code = normaliseScanText(rawText).text;
+    return { session, outcome: { kind: 'invalid_scan', code, reason: 'serial_not_needed' } };
+  }
+
+  const usedSerials = new Map<string, string>();
+  for (const line of session.lines) {
+    if (line.line_id !== lineId && line.serial_number !== undefined) {
+      usedSerials.set(line.serial_number, line.line_id);
+    }
+  }
+
+  const product = await findLineProduct(target, deps);
+
+  const result = await checkSerialForUnit(rawText, {
+    product,
+    policy: deps.policy,
+    usedSerials,
+    findProduct: deps.findProduct,
+  });
+  if (result.kind !== 'serial_ok') {
+    return { session, outcome: result };
+  }
+
+  const lines = session.lines.map((line) => (line === target ? { ...line, serial_number: result.serial } : line));
+  const { awaiting } = session;
+  const next = awaiting.step === 'serial' && awaiting.line_id === lineId ? ITEM_STEP : awaiting;
+  return {
+    session: { lines, awaiting: next },
+    outcome: {
+      kind: 'serial_captured',
+      line_id: lineId,
+      serial: result.serial,
+      product_id: target.product_id,
+      title: target.title,
+    },
+  };
+}
+
+// The catalog may have dropped the product since the line was added. The checks then
+// run against its product_id only.
+async function findLineProduct(line: CartLine, deps: ScanDeps): Promise<Product> {
+  const found = await deps.findProduct(line.product_id);
+  if (found !== undefined && found.product_id === line.product_id) {
+    return found;
+  }
+  return { product_id: line.product_id, serialized_inventory: true, external_identifiers: [] };
+}

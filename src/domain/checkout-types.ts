@@ -1,0 +1,69 @@
+// Records of the checkout state machine. checkout-session.ts re-exports them, so callers
+// import everything from there.
+
+import type { SerialOutcome } from './serial-checks.ts';
+import type { SerialPolicy } from './serial-policy.ts';
+import type { Fulfillment, Product } from './types.ts';
+
+/** One cart line. A serialized product has one line per unit, with quantity 1. */
+export interface CartLine {
+  line_id: string;
+  product_id: string;
+  /** The product's title when it was added, or its `product_id` when it has none. */
+  title: string;
+  serialized: boolean;
+  quantity: number;
+  fulfillment: Fulfillment;
+  /** The captured serial. Only serialized lines handed over in the store carry one. */
+  serial_number?: string;
+  /** Never set: a line's own codes are looked up from the catalog when a serial is checked. */
+  own_codes?: never;
+}
+
+/** Step the session waits for: an item, or the serial of one unit line. */
+export type AwaitingStep = { step: 'item' } | { step: 'serial'; line_id: string };
+
+/** The open sale. Functions of checkout-session.ts never change a session in place. */
+export interface CheckoutSession {
+  lines: CartLine[];
+  awaiting: AwaitingStep;
+}
+
+/** Dependencies of a scan outside the session: catalog lookup, serial policy and line ids. */
+export interface ScanDeps {
+  findProduct(code: string): Promise<Product | undefined>;
+  policy: SerialPolicy;
+  newLineId(): string;
+}
+
+/**
+ * A scan or typed entry that was not used, with the reason. `reason` is one of:
+ * `empty`, `too_long` (then `length` is set), `line_not_found` (the line was removed
+ * meanwhile) or `serial_not_needed` (the line is not a serialized unit handed over now).
+ */
+export interface InvalidScan {
+  kind: 'invalid_scan';
+  code: string;
+  reason: string;
+  length?: number;
+}
+
+/** Result of one scan or typed entry, for the message to the associate. */
+export type CheckoutOutcome =
+  | { kind: 'item_added'; line_id: string; product: Product; needs_serial: boolean }
+  | { kind: 'quantity_increased'; line_id: string; product: Product; quantity: number }
+  | { kind: 'serial_captured'; line_id: string; serial: string; product_id: string; title: string }
+  | { kind: 'product_not_found'; code: string }
+  /** Not found while waiting for an item, but the text matches the serial pattern. */
+  | { kind: 'looks_like_serial'; code: string }
+  | InvalidScan
+  | Exclude<SerialOutcome, { kind: 'serial_ok' }>;
+
+/** A session and what happened to it. */
+export interface ScanResult {
+  session: CheckoutSession;
+  outcome: CheckoutOutcome;
+}
+
+/** Reason a sale cannot be completed yet. */
+export type CompletionBlocked = { kind: 'cart_empty' } | { kind: 'serial_missing'; line_ids: string[] };

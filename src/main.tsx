@@ -1,0 +1,15 @@
+import { render } from 'preact';
+import { App } from './ui/app.tsx';
+import { registerServiceWorker } from './ui/service-worker.ts';
+import { startServices } from './ui/services.ts';
+import { StartupError } from './ui/startup-error.tsx';
+import './ui/styles.css';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element.');
+
+void registerServiceWorker();
+startServices().then(
+  (services) => render(<App services={services} />, root),
+  (error: unknown) => render(<StartupError error={error} />, root),
+);

@@ -1,0 +1,102 @@
+// Delivers the outbox to the server, oldest first. Delivery is idempotent by order id, so
+// resending an order whose reply was lost stores nothing twice on the server.
+
+import { acknowledgeOutboxEntry, listOutbox, recordOutboxFailure } from '../storage/outbox-store.ts';
+import type { DeviceDb } from '../storage/schema.ts';
+import type { ApiClient } from './api-client.ts';
+import { isAbortError } from './api-errors.ts';
+import { log } from './log.ts';
+
+export type PushStop = 'network' | 'server' | 'unauthorized';
+
+export interface PushOutboxResult {
+  /** Entries the server acknowledged in this push. */
+  sent: number;
+  /** Entries the server rejected in this push; they stay in the outbox. */
+  failed: number;
+  /** Reason the push ended before the last entry. Absent when every entry was tried. */
+  stoppedBy?: PushStop;
+  /** The error message that ended the push early. */
+  message?: string;
+}
+
+type Outcome = { kind: 'rejected'; status: number } | { kind: 'stop'; stop: PushStop; status?: number };
+
+/**
+ * Posts each outbox entry, oldest first. An entry leaves the outbox only after a 201 or
+ * 200 reply. A 4xx reply for one entry is recorded on it, and the push moves on to the
+ * next entry. A 401, 5xx, 408 or 429 reply, an unexpected reply body, a network error or
+ * a timeout ends the push, and the remaining entries wait for the next push.
+ * An abort is rethrown.
+ */
+export async function pushOutbox(
+  db: DeviceDb,
+  api: Pick<ApiClient, 'postOrder'>,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<PushOutboxResult> {
+  const entries = await listOutbox(db);
+  let sent = 0;
+  let failed = 0;
+
+  for (const entry of entries) {
+    options.signal?.throwIfAborted();
+    try {
+      const result = await api.postOrder(entry.payload, options.signal);
+      if (result.receipt.conflicts.length > 0) {
+        const conflicts = result.receipt.conflicts;
+        log.warn('order accepted with conflicts', { order_id: entry.capture_id, conflicts });
+      }
+    } catch (error) {
+      if (isAbortError(error)) {
+        throw error;
+      }
+      const outcome = classifyFailure(error);
+      if (outcome === undefined) {
+        throw error;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+
+      if (outcome.kind === 'rejected') {
+        const ids = { order_id: entry.capture_id, seq: entry.seq };
+        log.error('order rejected by the server', { ...ids, status: outcome.status, message });
+        await recordOutboxFailure(db, entry.seq, message, outcome.status);
+        failed += 1;
+        continue;
+      }
+
+      log.warn('outbox push stopped', { order_id: entry.capture_id, seq: entry.seq, reason: outcome.stop, message });
+      // A 401 is about the device, not this entry, so it does not count as an attempt.
+      if (outcome.stop !== 'unauthorized') {
+        await recordOutboxFailure(db, entry.seq, message, outcome.status);
+      }
+      return { sent, failed, stoppedBy: outcome.stop, message };
+    }
+
+    await acknowledgeOutboxEntry(db, entry.seq, entry.capture_id);
+    sent += 1;
+  }
+  return { sent, failed };
+}
+
+// Returns undefined for errors that are not about delivery (such as a storage error),
+// which the caller rethrows.
+function classifyFailure(error: unknown): Outcome | undefined {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'NetworkError' || name === 'TimeoutError') {
+    return { kind: 'stop', stop: 'network' };
+  }
+  if (name !== 'ApiError') {
+    return undefined;
+  }
+
+  const { status, code } = error as Error & { status: number; code: string };
+  if (status === 401) {
+    return { kind: 'stop', stop: 'unauthorized', status };
+  }
+  // 408 and 429 are about the server's state, not this entry, and pass on retry.
+  const transient = status >= 500 || status === 408 || status === 429 || code === 'invalid_response';
+  if (transient) {
+    return { kind: 'stop', stop: 'server', status };
+  }
+  return { kind: 'rejected', status };
+}

@@ -1,0 +1,103 @@
+// One sync run: pull catalog changes, pull the configuration in force, then push the
+// outbox. A failed step is reported and the next one still runs, so a broken catalog
+// endpoint never holds back sales. Only a missing or rejected device token, or no
+// connection at all, ends the run early.
+
+import { countProducts } from '../storage/product-store.ts';
+import type { DeviceDb } from '../storage/schema.ts';
+import { getDevice } from '../storage/sync-state-store.ts';
+import type { ApiClient } from './api-client.ts';
+import { isAbortError } from './api-errors.ts';
+import { pullCatalog } from './catalog-pull.ts';
+import { pullConfig } from './config-pull.ts';
+import { log } from './log.ts';
+import { pushOutbox, type PushOutboxResult } from './outbox-push.ts';
+
+export const PAIR_AGAIN_MESSAGE =
+  'The server did not accept this device (HTTP 401). Pair the device again in Settings. ' +
+  'Unsent sales stay on the device until then.';
+
+export interface SyncRunOptions {
+  signal: AbortSignal;
+  catalogPageSize?: number | undefined;
+  onCatalogProgress?(received: number): void;
+}
+
+export interface SyncRunOutcome {
+  /** False when no device is paired, so nothing was attempted. */
+  paired: boolean;
+  /** True when the server rejected the device token. */
+  needsPairing: boolean;
+  /** One message per failed step, for the status screen. Empty when every step succeeded. */
+  errors: string[];
+  catalogCount?: number;
+  push?: PushOutboxResult;
+}
+
+type SyncApi = Pick<ApiClient, 'getCatalogChanges' | 'getAppConfig' | 'postOrder'>;
+
+/** Runs the sync steps once. Rethrows an abort; reports every other step failure. */
+export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOptions): Promise<SyncRunOutcome> {
+  const device = await getDevice(db);
+  if (device === undefined) {
+    log.info('sync skipped: device not paired');
+    return { paired: false, needsPairing: true, errors: [] };
+  }
+
+  const ids = { device_id: device.device_id, store_id: device.store_id };
+  log.info('sync started', ids);
+  const outcome: SyncRunOutcome = { paired: true, needsPairing: false, errors: [] };
+  const { signal } = options;
+
+  const pullSteps: Array<[string, () => Promise<unknown>]> = [
+    [
+      'Catalog download',
+      () => pullCatalog(db, api, { signal, pageSize: options.catalogPageSize, onProgress: options.onCatalogProgress }),
+    ],
+    ['Configuration download', () => pullConfig(db, api, signal)],
+  ];
+  for (const [step, run] of pullSteps) {
+    try {
+      await run();
+    } catch (error) {
+      if (isAbortError(error)) {
+        throw error;
+      }
+      log.error(`${step} failed`, ids, error);
+      if (errorStatus(error) === 401) {
+        return { ...outcome, needsPairing: true, errors: [PAIR_AGAIN_MESSAGE] };
+      }
+      outcome.errors.push(`${step} failed: ${errorMessage(error)}`);
+      if (isConnectionError(error)) {
+        return outcome;
+      }
+    }
+  }
+  outcome.catalogCount = await countProducts(db);
+
+  const push = await pushOutbox(db, api, { signal });
+  outcome.push = push;
+  if (push.stoppedBy === 'unauthorized') {
+    return { ...outcome, needsPairing: true, errors: [...outcome.errors, PAIR_AGAIN_MESSAGE] };
+  }
+  if (push.stoppedBy !== undefined) {
+    outcome.errors.push(`Sending sales stopped: ${push.message ?? push.stoppedBy}`);
+  }
+  log.info('sync finished', { ...ids, sent: push.sent, rejected: push.failed, errors: outcome.errors.length });
+  return outcome;
+}
+
+function errorStatus(error: unknown): number | undefined {
+  if (error instanceof Error && error.name === 'ApiError') {
+    return (error as Error & { status: number }).status;
+  }
+  return undefined;
+}
+
+function isConnectionError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'NetworkError' || error.name === 'TimeoutError');
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,45 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { Checkout } from './checkout/index.tsx';
+import { createCheckoutController } from './checkout/checkout-controller.ts';
+import { device, refreshDeviceState } from './device-state.ts';
+import { MessageBar } from './message-bar.tsx';
+import { PairLink } from './pair-link.tsx';
+import { route } from './route.ts';
+import type { Services } from './services.ts';
+import { Settings } from './settings/index.tsx';
+import { StatusChip } from './status-chip.tsx';
+
+/** The app shell: header with navigation and sync status, the current screen, messages. */
+export function App({ services }: { services: Services }) {
+  const checkout = useMemo(() => createCheckoutController(services), [services]);
+  const lastSuccessAt = services.engine.status.value.lastSuccessAt;
+
+  // The catalog count, configuration and pairing can change with every sync run.
+  useEffect(() => {
+    void refreshDeviceState(services);
+  }, [services, lastSuccessAt]);
+
+  const current = route.value;
+  return (
+    <>
+      <header class="app-header">
+        <span class="app-name">Serial Capture</span>
+        <nav aria-label="Screens">
+          <a href="#/checkout" aria-current={current.screen === 'checkout' ? 'page' : undefined}>
+            Checkout
+          </a>
+          <a href="#/settings" aria-current={current.screen === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
+        </nav>
+        <StatusChip engine={services.engine} />
+      </header>
+      <MessageBar />
+      <main>
+        {current.screen === 'settings' && <Settings services={services} />}
+        {current.screen === 'pair' && <PairLink services={services} code={current.params.get('code') ?? ''} />}
+        {current.screen === 'checkout' && <Checkout controller={checkout} device={device.value} />}
+      </main>
+    </>
+  );
+}

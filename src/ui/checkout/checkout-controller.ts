@@ -1,0 +1,135 @@
+import { computed, signal } from '@preact/signals';
+import {
+  askSerialFor,
+  captureSerial,
+  completeCheckout,
+  createCheckoutSession,
+  handleScan,
+  linesNeedingSerial,
+  removeLine,
+  setFulfillment,
+  setQuantity,
+  skipSerial,
+  type CheckoutSession,
+  type ScanDeps,
+} from '../../domain/checkout-session.ts';
+import { messageFor } from '../../domain/messages.ts';
+import { createSerialPolicy } from '../../domain/serial-policy.ts';
+import type { Fulfillment } from '../../domain/types.ts';
+import { loadCart, saveCart } from '../../storage/cart-store.ts';
+import { getConfigInForce } from '../../storage/config-store.ts';
+import { saveCompletedOrder } from '../../storage/order-store.ts';
+import { findProductByCode } from '../../storage/product-store.ts';
+import { getDevice } from '../../storage/sync-state-store.ts';
+import { showNotice } from '../notice.ts';
+import type { Services } from '../services.ts';
+import { describeStorageError } from '../storage-error.ts';
+
+/**
+ * The open checkout: a session signal, and actions that change it. Every change is saved
+ * to IndexedDB before the screen shows it, so a captured serial is on the device before
+ * the associate is told it was captured, and the open cart survives a reload.
+ */
+export function createCheckoutController(services: Services) {
+  const { db, engine } = services;
+  const session = signal<CheckoutSession>(createCheckoutSession());
+  const ready = signal(false);
+  const missing = computed(() => linesNeedingSerial(session.value));
+
+  // Scans are applied one at a time, in arrival order: a wedge scanner can send the
+  // next code before the lookup of the previous one has finished.
+  let queue: Promise<void> = Promise.resolve();
+  function enqueue(step: () => Promise<void>): Promise<void> {
+    queue = queue.then(step).catch((error: unknown) => {
+      showNotice({ tone: 'error', text: describeStorageError(error) });
+    });
+    return queue;
+  }
+
+  async function commit(next: CheckoutSession): Promise<void> {
+    if (next === session.value) return;
+    await saveCart(db, next);
+    session.value = next;
+  }
+
+  async function scanDeps(): Promise<ScanDeps> {
+    return {
+      findProduct: (code) => findProductByCode(db, code),
+      policy: createSerialPolicy(await getConfigInForce(db)),
+      newLineId: () => crypto.randomUUID(),
+    };
+  }
+
+  async function restore(): Promise<void> {
+    const saved = await loadCart(db);
+    if (saved) session.value = saved;
+    ready.value = true;
+  }
+
+  function scan(text: string): Promise<void> {
+    return enqueue(async () => {
+      const result = await handleScan(session.value, text, await scanDeps());
+      await commit(result.session);
+      showNotice(messageFor(result.outcome));
+    });
+  }
+
+  function typeSerial(lineId: string, text: string): Promise<void> {
+    return enqueue(async () => {
+      const result = await captureSerial(session.value, lineId, text, await scanDeps());
+      await commit(result.session);
+      showNotice(messageFor(result.outcome));
+    });
+  }
+
+  function change(update: (current: CheckoutSession) => CheckoutSession): Promise<void> {
+    return enqueue(() => commit(update(session.value)));
+  }
+
+  function complete(): Promise<void> {
+    return enqueue(async () => {
+      const device = await getDevice(db);
+      if (!device) {
+        showNotice({ tone: 'error', text: 'This device is not paired with a store. Pair it in Settings, then complete the sale.' });
+        return;
+      }
+      const result = completeCheckout(session.value, {
+        order_id: crypto.randomUUID(),
+        store_id: device.store_id,
+        created_at: new Date().toISOString(),
+      });
+      if (!result.ok) {
+        showNotice(messageFor(result.outcome));
+        return;
+      }
+      // The order, its outbox entry and the removal of the open cart are one transaction.
+      await saveCompletedOrder(db, result.order, { clearDraft: 'checkout' });
+      session.value = createCheckoutSession();
+      const units = result.order.lines.reduce((sum, line) => sum + line.quantity, 0);
+      showNotice({
+        tone: 'success',
+        text: `Sale saved on this device (${units} ${units === 1 ? 'item' : 'items'}). It is sent to the server when the device is online.`,
+      });
+      await engine.refreshPending();
+      void engine.syncNow();
+    });
+  }
+
+  return {
+    session,
+    ready,
+    missing,
+    restore,
+    scan,
+    typeSerial,
+    complete,
+    askSerial: (lineId: string) => change((s) => askSerialFor(s, lineId)),
+    skipSerial: () => change(skipSerial),
+    setFulfillment: (lineId: string, fulfillment: Fulfillment) => change((s) => setFulfillment(s, lineId, fulfillment)),
+    remove: (lineId: string) => change((s) => removeLine(s, lineId)),
+    setQuantity: (lineId: string, quantity: number) =>
+      change((s) => setQuantity(s, lineId, quantity, () => crypto.randomUUID())),
+  };
+}
+
+export type CheckoutController = ReturnType<typeof createCheckoutController>;

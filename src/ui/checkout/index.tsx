@@ -1,0 +1,88 @@
+import { useEffect } from 'preact/hooks';
+import type { Device } from '../../storage/sync-state-store.ts';
+import { CartLineRow } from './cart-line-row.tsx';
+import type { CheckoutController } from './checkout-controller.ts';
+import { ScanField } from './scan-field.tsx';
+
+interface CheckoutProps {
+  controller: CheckoutController;
+  device: Device | undefined;
+}
+
+/** The checkout screen: scan items, capture serials for units taken now, complete the sale. */
+export function Checkout({ controller, device }: CheckoutProps) {
+  useEffect(() => {
+    if (!controller.ready.value) void controller.restore();
+  }, [controller]);
+
+  const session = controller.session.value;
+  const awaiting = session.awaiting;
+  const serialLine = awaiting.step === 'serial' ? session.lines.find((line) => line.line_id === awaiting.line_id) : undefined;
+  const missing = controller.missing.value;
+
+  const completeBlocker =
+    session.lines.length === 0
+      ? 'Scan an item to start a sale.'
+      : missing.length > 0
+        ? `${missing.length} ${missing.length === 1 ? 'item taken now still needs its serial' : 'items taken now still need their serials'}: ${missing.map((line) => line.title).join(', ')}.`
+        : undefined;
+
+  return (
+    <section class="screen checkout" aria-labelledby="checkout-heading">
+      <h1 id="checkout-heading">Checkout</h1>
+      {!device && (
+        <p class="banner" role="note">
+          This device is not paired with a store yet. Pair it in <a href="#/settings">Settings</a> to download the catalog.
+        </p>
+      )}
+
+      {serialLine ? (
+        <div class="serial-prompt" role="group" aria-labelledby="serial-prompt-heading">
+          <h2 id="serial-prompt-heading">Serial number for {serialLine.title}</h2>
+          <ScanField
+            key="serial"
+            label={`Scan or type the serial number of ${serialLine.title}`}
+            hint="The serial is on the unit or its box, usually marked S/N."
+            onScan={(text) => void controller.typeSerial(serialLine.line_id, text)}
+          />
+          <button type="button" class="secondary" onClick={() => void controller.skipSerial()}>
+            Later: scan other items first
+          </button>
+        </div>
+      ) : (
+        <ScanField key="item" label="Scan or type a product barcode or SKU" onScan={(text) => void controller.scan(text)} />
+      )}
+
+      <h2 class="cart-heading">
+        Cart <span class="count">({session.lines.length} {session.lines.length === 1 ? 'line' : 'lines'})</span>
+      </h2>
+      {session.lines.length === 0 ? (
+        <p class="empty">The cart is empty.</p>
+      ) : (
+        <ul class="cart-lines">
+          {session.lines.map((line) => (
+            <CartLineRow key={line.line_id} line={line} awaitingSerial={serialLine?.line_id === line.line_id} controller={controller} />
+          ))}
+        </ul>
+      )}
+
+      <div class="complete">
+        <button
+          type="button"
+          class="primary"
+          id="complete-sale"
+          disabled={completeBlocker !== undefined}
+          aria-describedby={completeBlocker ? 'complete-blocker' : undefined}
+          onClick={() => void controller.complete()}
+        >
+          Complete sale
+        </button>
+        {completeBlocker && (
+          <p id="complete-blocker" class="hint">
+            {completeBlocker}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { IDBPDatabase } from 'idb';
+import { openDeviceDb, type DeviceDbSchema } from '../storage/schema.ts';
+import { getDevice } from '../storage/sync-state-store.ts';
+import { createApiClient } from '../sync/api-client.ts';
+import { createSyncEngine } from '../sync/sync-engine.ts';
+import { showNotice } from './notice.ts';
+
+export type DeviceDb = IDBPDatabase<DeviceDbSchema>;
+export type ApiClient = ReturnType<typeof createApiClient>;
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+/** What every screen works with: the device database, the server API and the sync engine. */
+export interface Services {
+  db: DeviceDb;
+  api: ApiClient;
+  engine: SyncEngine;
+}
+
+/** Opens device storage and starts syncing. The server is the origin the app was loaded from. */
+export async function startServices(): Promise<Services> {
+  const db = await openDeviceDb({
+    onBlocked() {
+      showNotice({
+        tone: 'error',
+        text: 'Another tab of Serial Capture is open with an older version. Close it to finish the update.',
+      });
+    },
+    onVersionChange() {
+      showNotice({
+        tone: 'info',
+        text: 'A newer version of Serial Capture opened in another tab. Reload this tab to keep working.',
+      });
+    },
+  });
+  const api = createApiClient({
+    baseUrl: location.origin,
+    getToken: async () => (await getDevice(db))?.device_token,
+  });
+  const engine = createSyncEngine({ db, api });
+  engine.start();
+  return { db, api, engine };
+}

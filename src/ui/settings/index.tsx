@@ -1,0 +1,45 @@
+import { configInForce, device, pairDevice, productCount, unpairDevice } from '../device-state.ts';
+import type { Services } from '../services.ts';
+import { FormatPanel } from './format-panel.tsx';
+import { PairingPanel } from './pairing-panel.tsx';
+
+/** Settings: pairing, the cached catalog and last sync, and the serial number format. */
+export function Settings({ services }: { services: Services }) {
+  const status = services.engine.status.value;
+
+  return (
+    <section class="screen settings" aria-labelledby="settings-heading">
+      <h1 id="settings-heading">Settings</h1>
+      <PairingPanel
+        device={device.value}
+        onPair={async (code) => {
+          await pairDevice(services, code);
+        }}
+        onUnpair={() => unpairDevice(services)}
+      />
+
+      <section class="panel" aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Catalog and sync</h2>
+        <dl>
+          <dt>Products on this device</dt>
+          <dd data-product-count>{productCount.value}</dd>
+          <dt>Last successful sync</dt>
+          <dd data-last-sync>{status.lastSuccessAt ? new Date(status.lastSuccessAt).toLocaleString() : 'never'}</dd>
+          <dt>Sales waiting to be sent</dt>
+          <dd data-pending>{status.pending}</dd>
+          {status.lastError && (
+            <>
+              <dt>Last sync problem</dt>
+              <dd>{status.lastError}</dd>
+            </>
+          )}
+        </dl>
+        <button type="button" class="secondary" disabled={status.syncing} onClick={() => void services.engine.syncNow()}>
+          {status.syncing ? 'Syncing…' : 'Sync now'}
+        </button>
+      </section>
+
+      <FormatPanel config={configInForce.value} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import type { Device } from '../../storage/sync-state-store.ts';
+
+interface PairingPanelProps {
+  device: Device | undefined;
+  onPair(code: string): Promise<void>;
+  onUnpair(): Promise<void>;
+}
+
+/** Pairs the device with a store by a single-use code, or shows the store it is paired with. */
+export function PairingPanel({ device, onPair, onUnpair }: PairingPanelProps) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onPair(code);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (device) {
+    return (
+      <section class="panel" aria-labelledby="pairing-heading">
+        <h2 id="pairing-heading">Pairing</h2>
+        <p>
+          Paired with store <strong data-store-id>{device.store_id}</strong> since {new Date(device.paired_at).toLocaleString()}.
+        </p>
+        <button type="button" class="secondary" onClick={() => void onUnpair()}>
+          Unpair this device
+        </button>
+        <p class="hint">Unpairing keeps sales that are not sent yet; they are sent after the device is paired again.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section class="panel" aria-labelledby="pairing-heading">
+      <h2 id="pairing-heading">Pairing</h2>
+      <form onSubmit={submit}>
+        <label for="pairing-code">Pairing code from your administrator</label>
+        <input
+          id="pairing-code"
+          value={code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="primary" disabled={busy || code.trim() === ''}>
+          Pair
+        </button>
+      </form>
+    </section>
+  );
+}

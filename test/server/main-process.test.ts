@@ -1,0 +1,136 @@
+// Runs server/main.ts as `npm start` would (without the vite build), in a child process
+// on 127.0.0.1 with a temporary data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const START_TIMEOUT_MS = 15_000;
+
+interface RunningServer {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'serial-capture-main-'));
+});
+
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function runMain(env: Record<string, string> = {}): RunningServer {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+/** Waits until the output contains `pattern` and returns its first match. */
+async function waitForOutput(server: RunningServer, pattern: RegExp): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const match = server.output().match(pattern);
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out waiting for ${pattern} in output:\n${server.output()}`);
+}
+
+async function stop(server: RunningServer): Promise<number | null> {
+  server.child.kill('SIGTERM');
+  return server.exited;
+}
+
+describe('server/main.ts', () => {
+  it('prints the app URL and a pairing link', async () => {
+    const server = runMain();
+    const link = await waitForOutput(server, /(http:\/\/127\.0\.0\.1:\d+\/)#\/pair\?code=([A-Z2-9]{8})/);
+    const base = link[1] as string;
+    const code = link[2] as string;
+
+    const paired = await fetch(`${base}api/v1/pairing`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const pairing = (await paired.json()) as { store_id: string };
+    const exitCode = await stop(server);
+
+    expect(server.output()).toContain(`Serial Capture is running at ${base}`);
+    expect(pairing.store_id).toBe('store-001');
+    expect(exitCode).toBe(0);
+  });
+
+  it('prints a generated admin token on first start only', async () => {
+    const first = runMain();
+    const token = (await waitForOutput(first, /Admin token.*\n\s+(\S+)/))[1] as string;
+    await waitForOutput(first, /#\/pair\?code=/);
+    await stop(first);
+
+    const second = runMain();
+    const base = (await waitForOutput(second, /(http:\/\/127\.0\.0\.1:\d+\/)#\/pair/))[1] as string;
+    const lookup = await fetch(`${base}api/v1/serials?serial_number=X`, { headers: { authorization: `Bearer ${token}` } });
+    await stop(second);
+
+    expect(second.output()).not.toContain('Admin token');
+    expect(lookup.status).toBe(200);
+  });
+
+  it('loads the demo data on the first start', async () => {
+    const server = runMain({ ADMIN_TOKEN: 'test-admin-token-1234567890' });
+    const link = await waitForOutput(server, /(http:\/\/127\.0\.0\.1:\d+\/)#\/pair\?code=([A-Z2-9]{8})/);
+    const base = link[1] as string;
+    const config = await fetch(`${base}api/v1/app-config?store=store-001`, {
+      headers: { authorization: 'Bearer test-admin-token-1234567890' },
+    });
+    const body = (await config.json()) as { source: string; config: unknown };
+    await stop(server);
+
+    expect(body.source).toBe('global');
+    expect(JSON.stringify(body.config)).toContain('^[A-Z0-9]{14}$');
+  });
+
+  it('never logs the admin token from ADMIN_TOKEN', async () => {
+    const server = runMain({ ADMIN_TOKEN: 'test-admin-token-abcdefghij' });
+    const base = (await waitForOutput(server, /(http:\/\/127\.0\.0\.1:\d+\/)#\/pair/))[1] as string;
+    await fetch(`${base}api/v1/serials?serial_number=X`, { headers: { authorization: 'Bearer test-admin-token-abcdefghij' } });
+    await fetch(`${base}api/v1/serials?serial_number=X`, { headers: { authorization: 'Bearer wrong-token-abcdefghij' } });
+    await stop(server);
+
+    expect(server.output()).not.toContain('test-admin-token-abcdefghij');
+    expect(server.output()).not.toContain('wrong-token-abcdefghij');
+    expect(server.output()).toContain('request rejected');
+  });
+
+  it('exits 1 on a file that is not a database', async () => {
+    await writeFile(join(dataDir, 'serial-capture.sqlite'), 'These are notes, not a database. '.repeat(40));
+    const server = runMain();
+    const exitCode = await server.exited;
+
+    expect(exitCode).toBe(1);
+    expect(server.output()).toContain(`${join(dataDir, 'serial-capture.sqlite')} is not a SQLite database`);
+    expect(server.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 on an invalid PORT', async () => {
+    const server = runMain({ PORT: 'eighty' });
+    const exitCode = await server.exited;
+
+    expect(exitCode).toBe(1);
+    expect(server.output()).toContain('PORT "eighty" is not a port number');
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/test-server.ts';
+import { callApi, expectProblem, pairDevice } from './server-fixture.ts';
+
+let server: TestServer;
+let deviceToken: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ seedDemo: true });
+  deviceToken = (await pairDevice(server, 'store-001')).token;
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+type Caller = 'admin' | 'device' | 'anyone';
+
+/** Routes without a body, with query or path values that break their schema. */
+const QUERY_ROUTES: Array<{ method: string; path: string; caller: Caller }> = [
+  { method: 'GET', path: '/api/v1/catalog/changes?limit=-1', caller: 'device' },
+  { method: 'GET', path: '/api/v1/catalog/changes?cursor=next', caller: 'device' },
+  { method: 'GET', path: '/api/v1/catalog/changes?limit=1&limit=2', caller: 'device' },
+  { method: 'GET', path: '/api/v1/catalog/changes?page=2', caller: 'device' },
+  { method: 'GET', path: '/api/v1/app-config?store=', caller: 'device' },
+  { method: 'GET', path: '/api/v1/app-config?shop=store-001', caller: 'device' },
+  { method: 'PUT', path: '/api/v1/app-config?store=a%20b', caller: 'admin' },
+  { method: 'DELETE', path: '/api/v1/app-config', caller: 'admin' },
+  { method: 'DELETE', path: `/api/v1/products/${'x'.repeat(256)}`, caller: 'admin' },
+  { method: 'GET', path: '/api/v1/serials', caller: 'admin' },
+  { method: 'GET', path: `/api/v1/serials?serial_number=${'S'.repeat(129)}`, caller: 'admin' },
+];
+
+function tokenFor(caller: Caller): string | undefined {
+  if (caller === 'admin') return server.adminToken;
+  if (caller === 'device') return deviceToken;
+  return undefined;
+}
+
+describe('malformed query and path values', () => {
+  for (const route of QUERY_ROUTES) {
+    it(`rejects ${route.method} ${route.path.slice(0, 60)}`, async () => {
+      const token = tokenFor(route.caller);
+      const body = route.method === 'PUT' ? {} : undefined;
+      const reply = await callApi(server, route.method, route.path, { ...(token ? { token } : {}), ...(body ? { body } : {}) });
+
+      expectProblem(reply, 400);
+    });
+  }
+
+  it('rejects invalid JSON sent to a DELETE route', async () => {
+    const reply = await callApi(server, 'DELETE', '/api/v1/products/1001', {
+      token: server.adminToken,
+      rawBody: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
+
+    expectProblem(reply, 400);
+  });
+
+  it('rejects a broken percent-encoding', async () => {
+    const reply = await callApi(server, 'DELETE', '/api/v1/products/%E0%A4%A', { token: server.adminToken });
+
+    expectProblem(reply, 400);
+    expect(reply.body.code).toBe('invalid_url');
+  });
+
+  it('rejects an over-long path parameter', async () => {
+    const reply = await callApi(server, 'DELETE', `/api/v1/products/${'x'.repeat(5000)}`, { token: server.adminToken });
+
+    expectProblem(reply, 414);
+  });
+
+  it('replies 404 problem to an unknown API path', async () => {
+    const reply = await callApi(server, 'GET', '/api/v1/no-such-route', { token: server.adminToken });
+
+    expectProblem(reply, 404);
+    expect(reply.body.detail).toContain('/api/v1/no-such-route');
+  });
+
+  it('replies 404 problem to a wrong method', async () => {
+    const reply = await callApi(server, 'PATCH', '/api/v1/orders', { token: deviceToken, body: {} });
+
+    expectProblem(reply, 404);
+  });
+});
+
+describe('server after malformed requests', () => {
+  it('still responds to health', async () => {
+    const reply = await callApi(server, 'GET', '/api/v1/health');
+
+    expect(reply.status).toBe(200);
+    expect(reply.body.status).toBe('ok');
+  });
+
+  it('still accepts a valid order', async () => {
+    const reply = await callApi(server, 'POST', '/api/v1/orders', {
+      token: deviceToken,
+      body: {
+        order_id: 'after-malformed',
+        store_id: 'store-001',
+        created_at: '2025-03-01T10:15:00Z',
+        fulfillment_type: 'in_store_purchase',
+        lines: [{ line_id: 'L1', product_id: '1017', quantity: 3, fulfillment: 'IN_STORE_HANDOVER' }],
+      },
+    });
+
+    expect(reply.status).toBe(201);
+  });
+});

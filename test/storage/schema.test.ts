@@ -1,0 +1,40 @@
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
+import { DB_VERSION, openDeviceDb } from '../../src/storage/schema.ts';
+import { uniqueDbName } from './test-db.ts';
+
+describe('openDeviceDb', () => {
+  it('creates every store', async () => {
+    const db = await openDeviceDb({ name: uniqueDbName() });
+
+    expect([...db.objectStoreNames].sort()).toEqual(['config', 'drafts', 'orders', 'outbox', 'products', 'sync-state']);
+    expect(db.version).toBe(DB_VERSION);
+    db.close();
+  });
+
+  it('creates the lookup indexes', async () => {
+    const db = await openDeviceDb({ name: uniqueDbName() });
+    const tx = db.transaction(['products', 'outbox']);
+
+    const byKey = tx.objectStore('products').index('by-key');
+    const byCapture = tx.objectStore('outbox').index('by-capture');
+
+    expect(byKey.multiEntry).toBe(true);
+    expect(byKey.unique).toBe(false);
+    expect(byCapture.unique).toBe(true);
+    db.close();
+  });
+
+  it('closes for a newer version', async () => {
+    const name = uniqueDbName();
+    const onVersionChange = vi.fn();
+    await openDeviceDb({ name, onVersionChange });
+
+    // A newer tab opening the next version would wait forever if this connection stayed open.
+    const newer = await openDB(name, DB_VERSION + 1);
+
+    expect(onVersionChange).toHaveBeenCalledTimes(1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+  });
+});
