@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-// The service worker: precaches the app shell so the app opens with no network, and
-// answers every navigation (deep links such as #/settings or /checkout) with index.html.
+// The service worker precaches the app shell so the app opens with no network, and
+// serves index.html for every navigation, so deep links open offline too.
 // It imports no page or DOM code.
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
@@ -11,8 +11,8 @@ declare const self: ServiceWorkerGlobalScope;
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// API calls always go to the network: the page keeps its own data in IndexedDB and
-// must see a failed request as offline, never a stale cached reply.
+// API calls have no route here, so they always go to the network: the page keeps its
+// data in IndexedDB and must see a failed request as offline, never a stale cached reply.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
 
 // The first install takes control of the open page at once, so that a device that

@@ -9,7 +9,7 @@ import type { Services } from './services.ts';
 import { Settings } from './settings/index.tsx';
 import { StatusChip } from './status-chip.tsx';
 
-/** The app shell: header with navigation and sync status, the current screen, messages. */
+/** Renders the app shell: header with navigation and sync status, the current screen, and messages. */
 export function App({ services }: { services: Services }) {
   const checkout = useMemo(() => createCheckoutController(services), [services]);
   const lastSuccessAt = services.engine.status.value.lastSuccessAt;

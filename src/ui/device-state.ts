@@ -6,7 +6,7 @@ import { clearDevice, getDevice, setDevice, type Device } from '../storage/sync-
 import { showNotice } from './notice.ts';
 import type { Services } from './services.ts';
 
-/** What the screens show about this device, read from IndexedDB after each sync. */
+/** Device details that the screens show, read again from IndexedDB after each sync. */
 export const device = signal<Device | undefined>(undefined);
 export const configInForce = signal<ConfigInForce | undefined>(undefined);
 export const productCount = signal(0);

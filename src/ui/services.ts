@@ -9,7 +9,7 @@ export type DeviceDb = IDBPDatabase<DeviceDbSchema>;
 export type ApiClient = ReturnType<typeof createApiClient>;
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
-/** What every screen works with: the device database, the server API and the sync engine. */
+/** The device database, the server API and the sync engine, shared by every screen. */
 export interface Services {
   db: DeviceDb;
   api: ApiClient;

@@ -7,7 +7,7 @@ interface CartLineRowProps {
   controller: CheckoutController;
 }
 
-/** One cart line: the item, its serial or the lack of one, Take now / Ship, quantity, remove. */
+/** Renders one cart line: the item, its serial or the lack of one, Take now / Ship, quantity, remove. */
 export function CartLineRow({ line, awaitingSerial, controller }: CartLineRowProps) {
   const takeNow = line.fulfillment === 'IN_STORE_HANDOVER';
   const needsSerial = line.serialized && takeNow && !line.serial_number;

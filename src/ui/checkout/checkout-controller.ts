@@ -28,7 +28,7 @@ import { describeStorageError } from '../storage-error.ts';
 /**
  * The open checkout: a session signal, and actions that change it. Every change is saved
  * to IndexedDB before the screen shows it, so a captured serial is on the device before
- * the associate is told it was captured, and the open cart survives a reload.
+ * the screen confirms it, and the open cart survives a reload.
  */
 export function createCheckoutController(services: Services) {
   const { db, engine } = services;

@@ -9,7 +9,7 @@ interface CheckoutProps {
   device: Device | undefined;
 }
 
-/** The checkout screen: scan items, capture serials for units taken now, complete the sale. */
+/** Renders the checkout screen: scan items, capture serials for units taken now, complete the sale. */
 export function Checkout({ controller, device }: CheckoutProps) {
   useEffect(() => {
     if (!controller.ready.value) void controller.restore();

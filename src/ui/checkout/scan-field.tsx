@@ -7,7 +7,7 @@ interface ScanFieldProps {
 }
 
 /**
- * The one input for barcodes and serials. A keyboard-wedge scanner types the code a few
+ * Renders the one input for barcodes and serials. A keyboard-wedge scanner types the code a few
  * milliseconds per character and ends it with Enter or Tab; a person types and presses
  * Enter. Both end up here. Tab is taken as the end of a scan, not a focus move, because
  * many scanners are set to send it.

@@ -37,14 +37,14 @@ export function FormatPanel({ config }: { config: ConfigInForce | undefined }) {
       />
       {sample.trim() !== '' && (
         <p class={trial.result.ok ? 'result ok' : 'result error'} role="status" data-format-result>
-          {trial.result.ok ? `${trial.result.serial} matches the format.` : `${trial.result.serial || sample.trim()} does not match: ${trialReason(trial.result)}`}
+          {trial.result.ok ? `${trial.result.serial} matches the format.` : `${trial.result.serial || sample.trim()} does not match: ${trialReason(trial.result, trial.description)}`}
         </p>
       )}
     </section>
   );
 }
 
-function trialReason(result: Extract<ReturnType<typeof tryFormat>['result'], { ok: false }>): string {
+function trialReason(result: Extract<ReturnType<typeof tryFormat>['result'], { ok: false }>, description: string): string {
   switch (result.reason) {
     case 'empty':
       return 'it is empty.';
@@ -53,6 +53,6 @@ function trialReason(result: Extract<ReturnType<typeof tryFormat>['result'], { o
     case 'pattern_unusable':
       return 'the configured pattern cannot be used on this device. Ask the administrator to fix it.';
     case 'format':
-      return 'it does not have the format in force.';
+      return `the format in force is ${description}.`;
   }
 }
