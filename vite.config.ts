@@ -13,7 +13,8 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico}'],
+        // `wasm` brings in the barcode reader, so the camera scanner also works offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico,wasm}'],
       },
       manifest: {
         name: 'Serial Capture',
@@ -32,5 +33,9 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+  },
+  // The decode worker is a module worker: it loads the barcode reader in chunks of its own.
+  worker: {
+    format: 'es',
   },
 });

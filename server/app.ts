@@ -7,6 +7,7 @@ import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
+import { registerPickListRoutes } from './routes/pick-list-routes.ts';
 import { registerProductRoutes } from './routes/product-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { registerSerialRoutes } from './routes/serial-routes.ts';
@@ -74,6 +75,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerCatalogRoutes(app, context);
   registerAppConfigRoutes(app, context);
   registerOrderRoutes(app, context);
+  registerPickListRoutes(app, context);
   registerSerialRoutes(app, context);
   registerStaticApp(app, options.staticDir);
 

@@ -31,7 +31,10 @@ async function start(): Promise<void> {
   const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: true, staticDir: DIST_DIR });
   installShutdown(app, storage);
 
-  if (seeded) app.log.info({ imported: seeded.imported, rejected: seeded.rejected.length }, 'demo data loaded');
+  if (seeded) {
+    const { products, pickLists } = seeded;
+    app.log.info({ imported: products.imported, rejected: products.rejected.length, pick_lists: pickLists }, 'demo data loaded');
+  }
   if (!existsSync(DIST_DIR)) app.log.warn({ dir: DIST_DIR }, 'built app not found, serving the API only; run vite build');
 
   try {

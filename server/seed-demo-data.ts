@@ -1,20 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import type { AppConfig } from '../src/domain/types.ts';
+import { canonicalJson } from './canonical-json.ts';
 import { importProducts, type ImportReport } from './catalog/import-products.ts';
 import { checkAppConfig } from './config/config-in-force.ts';
+import { checkPickListRules } from './picks/check-pick-rules.ts';
+import type { NewPickList } from './storage/pick-list-store.ts';
 import type { Storage } from './storage/storage.ts';
 
 export const DEMO_STORE_ID = 'store-001';
 
 const DEMO_PRODUCTS_URL = new URL('./demo/demo-products.json', import.meta.url);
 const DEMO_CONFIG_URL = new URL('./demo/serial-14-alnum.json', import.meta.url);
+const DEMO_PICK_LISTS_URL = new URL('./demo/demo-pick-lists.json', import.meta.url);
+
+/** Counts of the demo data that seedDemoData loaded. */
+export interface DemoSeedReport {
+  products: ImportReport;
+  /** Number of demo pick lists created. */
+  pickLists: number;
+}
 
 /**
- * Loads the demo catalog and sets the demo serial format as the global configuration,
- * but only while the catalog is empty, so that a restart never overwrites real data.
- * Returns the import report, or null when the catalog already had products.
+ * Loads the demo catalog, sets the demo serial format as the global configuration and
+ * creates the demo pick lists, but only while the catalog is empty, so that a restart
+ * never overwrites real data. Returns what was loaded, or null when the catalog already
+ * had products.
  */
-export async function seedDemoData(storage: Storage, now: string = new Date().toISOString()): Promise<ImportReport | null> {
+export async function seedDemoData(storage: Storage, now: string = new Date().toISOString()): Promise<DemoSeedReport | null> {
   if ((await storage.products.countActive()) > 0) return null;
 
   const products = JSON.parse(await readFile(DEMO_PRODUCTS_URL, 'utf8')) as { items: unknown[] };
@@ -23,5 +35,26 @@ export async function seedDemoData(storage: Storage, now: string = new Date().to
   const config = JSON.parse(await readFile(DEMO_CONFIG_URL, 'utf8')) as AppConfig;
   checkAppConfig(config);
   await storage.config.putConfig(null, config, now);
-  return report;
+
+  const pickLists = await seedDemoPickLists(storage, now);
+  return { products: report, pickLists };
+}
+
+/**
+ * Creates the demo pick lists as the order system would send them. The file also gives
+ * each list a `status`, which the server sets itself, so only the sent fields are kept.
+ */
+async function seedDemoPickLists(storage: Storage, now: string): Promise<number> {
+  const entries = JSON.parse(await readFile(DEMO_PICK_LISTS_URL, 'utf8')) as NewPickList[];
+  let created = 0;
+  for (const { id, order_id, store_id, items } of entries) {
+    const pickList: NewPickList = { id, order_id, store_id, items };
+    const errors = checkPickListRules(pickList);
+    if (errors.length > 0) {
+      throw new Error(`Demo pick list ${id} in ${DEMO_PICK_LISTS_URL.pathname} is invalid: ${errors[0]?.path} ${errors[0]?.message}. Fix the file.`);
+    }
+    const result = await storage.pickLists.createPickList({ pickList, contentJson: canonicalJson(pickList), createdAt: now });
+    if (result.outcome === 'created') created += 1;
+  }
+  return created;
 }

@@ -15,7 +15,7 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Built app to serve at `/`. */
   staticDir?: string;
-  /** Loads the demo catalog and the demo global configuration first. */
+  /** Loads the demo catalog, the demo global configuration and the demo pick lists first. */
   seedDemo?: boolean;
 }
 
@@ -33,6 +33,10 @@ export interface TestServer {
   countOrders(): number;
   /** Lists an order's stored lines in their order, read straight from the SQLite file. */
   orderLines(orderId: string): StoredOrderLine[];
+  /** Counts the stored completions of a pick list (0 or 1), read straight from the SQLite file. */
+  countPickCompletions(pickListId: string): number;
+  /** Lists a pick list's stored units in the order they were sent, read straight from the SQLite file. */
+  pickedUnits(pickListId: string): StoredPickedUnit[];
 }
 
 /** One row of the `order_lines` table; `serial_number` is null on lines without one. */
@@ -41,6 +45,14 @@ export interface StoredOrderLine {
   product_id: string;
   quantity: number;
   fulfillment: string;
+  serial_number: string | null;
+}
+
+/** One row of the `picked_units` table; `serial_number` is null on units without one. */
+export interface StoredPickedUnit {
+  line_id: string;
+  unit_index: number;
+  product_id: string;
   serial_number: string | null;
 }
 
@@ -97,6 +109,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
             SELECT line_id, product_id, quantity, fulfillment, serial_number FROM order_lines
             WHERE order_id = ? ORDER BY line_index`)
           .all(orderId) as StoredOrderLine[],
+      );
+    },
+    countPickCompletions(pickListId) {
+      return readDatabase(dbFile, (reader) =>
+        reader.prepare('SELECT COUNT(*) FROM pick_completions WHERE pick_list_id = ?').pluck().get(pickListId) as number,
+      );
+    },
+    pickedUnits(pickListId) {
+      return readDatabase(dbFile, (reader) =>
+        reader
+          .prepare(`
+            SELECT line_id, unit_index, product_id, serial_number FROM picked_units
+            WHERE pick_list_id = ? ORDER BY unit_id`)
+          .all(pickListId) as StoredPickedUnit[],
       );
     },
   };

@@ -1,5 +1,6 @@
 import type { SerialPolicy } from '../../src/domain/serial-policy.ts';
 import type { Order } from '../../src/domain/types.ts';
+import { describeSerialOwner } from '../storage/serial-store.ts';
 import { serialKey, type OrderConflict, type OrderFacts } from '../storage/storage.ts';
 
 /**
@@ -7,8 +8,8 @@ import { serialKey, type OrderConflict, type OrderFacts } from '../storage/stora
  * order: the sale happened, so it is stored and the conflict is kept for review.
  *
  * - `unknown_product`: the product is not in the catalog (or was deleted).
- * - `duplicate_serial`: the product's serial is already recorded in another order, or
- *   on an earlier line of this order.
+ * - `duplicate_serial`: the product's serial is already recorded in another order or a
+ *   completed pick, or on an earlier line of this order.
  * - `serial_format`: the serial fails the pattern in force for the order's store.
  */
 export function findOrderConflicts(order: Order, facts: OrderFacts, policy: SerialPolicy): OrderConflict[] {
@@ -38,7 +39,7 @@ export function findOrderConflicts(order: Order, facts: OrderFacts, policy: Seri
         product_id,
         serial_number,
         reason: 'duplicate_serial',
-        detail: `Serial ${serial_number} of product ${product_id} was already recorded in order ${owner.order_id} (line ${owner.line_id}, store ${owner.store_id}). Check both sales; this one is kept for review.`,
+        detail: `Serial ${serial_number} of product ${product_id} was already recorded in ${describeSerialOwner(owner)}. Check both records; this sale is kept for review.`,
       });
     } else if (earlierLine !== undefined) {
       conflicts.push({

@@ -8,7 +8,7 @@ interface SerialQuery {
   product_id?: string;
 }
 
-/** Registers `GET /api/v1/serials` (admin): where a serial was recorded, and its conflicts. */
+/** Registers `GET /api/v1/serials` (admin): the sales and picks that recorded a serial, and its conflicts. */
 export function registerSerialRoutes(app: FastifyInstance, { storage, auth }: RouteContext): void {
   app.get<{ Querystring: SerialQuery }>(
     '/api/v1/serials',
@@ -28,7 +28,7 @@ export function registerSerialRoutes(app: FastifyInstance, { storage, auth }: Ro
     },
     async (request) => {
       const { serial_number, product_id } = request.query;
-      const found = await storage.orders.lookupSerial({
+      const found = await storage.serials.lookupSerial({
         serialNumber: serial_number,
         ...(product_id === undefined ? {} : { productId: product_id }),
       });

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { PICK_LISTS_MIGRATION } from './migration-pick-lists.ts';
 
 /** One schema change. Versions only grow; a released migration is never edited. */
-interface Migration {
+export interface Migration {
   version: number;
   name: string;
   sql: string;
@@ -108,16 +109,18 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX order_conflicts_by_serial ON order_conflicts (serial_number, product_id);
     `,
   },
+  PICK_LISTS_MIGRATION,
 ];
 
 /** Newest schema version this server can migrate to. */
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
 /**
- * Applies the pending migrations, each in its own transaction, and records them in
- * `schema_migrations`. Throws when the file was written by a newer server.
+ * Applies the pending migrations up to `targetVersion`, each in its own transaction, and
+ * records them in `schema_migrations`. Throws when the file was written by a newer server.
+ * Tests pass an older `targetVersion` to build the databases that older servers left behind.
  */
-export function runMigrations(db: Database, now: string): void {
+export function runMigrations(db: Database, now: string, targetVersion: number = SCHEMA_VERSION): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -134,7 +137,7 @@ export function runMigrations(db: Database, now: string): void {
 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
+    if (migration.version <= current || migration.version > targetVersion) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now);

@@ -1,14 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Order } from '../../src/domain/types.ts';
-import {
-  serialKey,
-  type FlaggedConflict,
-  type OrderConflict,
-  type OrderFacts,
-  type OrderStore,
-  type SerialCapture,
-  type SerialOwner,
-} from './storage.ts';
+import { prepareFindSerialOwner } from './sqlite-serials.ts';
+import { serialKey, type OrderConflict, type OrderFacts, type OrderStore } from './storage.ts';
+import type { SerialOwner } from './serial-store.ts';
 
 interface RecordRequest {
   order: Order;
@@ -22,11 +16,9 @@ interface RecordRequest {
 export function createSqliteOrderStore(db: Database): OrderStore {
   const findContent = db.prepare('SELECT content_json FROM orders WHERE order_id = ?').pluck();
   const isKnownProduct = db.prepare('SELECT 1 FROM products WHERE product_id = ? AND deleted = 0').pluck();
-  // Runs before the new order is written, so every row found belongs to another order.
-  const findSerialOwner = db.prepare(`
-    SELECT order_id, line_id, store_id FROM serials
-    WHERE product_id = ? AND serial_number = ?
-    ORDER BY received_at, serial_id LIMIT 1`);
+  // Runs before the new order is written, so every record found belongs to another order
+  // or to a pick.
+  const findSerialOwner = prepareFindSerialOwner(db);
   const insertOrder = db.prepare(`
     INSERT INTO orders (order_id, store_id, device_id, created_at, fulfillment_type, content_json, received_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -49,7 +41,7 @@ export function createSqliteOrderStore(db: Database): OrderStore {
     for (const line of order.lines) {
       if (isKnownProduct.get(line.product_id) !== undefined) knownProductIds.add(line.product_id);
       if (line.serial_number === undefined) continue;
-      const owner = findSerialOwner.get(line.product_id, line.serial_number) as SerialOwner | undefined;
+      const owner = findSerialOwner(line.product_id, line.serial_number);
       if (owner) serialOwners.set(serialKey(line.product_id, line.serial_number), owner);
     }
     return { knownProductIds, serialOwners };
@@ -119,27 +111,9 @@ export function createSqliteOrderStore(db: Database): OrderStore {
     return { outcome: 'created' as const, conflicts };
   });
 
-  const findCaptures = db.prepare(`
-    SELECT product_id, order_id, line_id, store_id, captured_at, received_at FROM serials
-    WHERE serial_number = @serial AND (@product IS NULL OR product_id = @product)
-    ORDER BY received_at, serial_id`);
-  const findFlagged = db.prepare(`
-    SELECT product_id, order_id, line_id, reason, detail, flagged_at FROM order_conflicts
-    WHERE serial_number = @serial AND (@product IS NULL OR product_id = @product)
-    ORDER BY flagged_at, conflict_id`);
-
   return {
     async recordOrder(request) {
       return record.immediate(request);
-    },
-
-    async lookupSerial(query) {
-      const parameters = { serial: query.serialNumber, product: query.productId ?? null };
-      const captures = (findCaptures.all(parameters) as Omit<SerialCapture, 'kind'>[]).map(
-        (row): SerialCapture => ({ kind: 'sale', ...row }),
-      );
-      const conflicts = findFlagged.all(parameters) as FlaggedConflict[];
-      return { captures, conflicts };
     },
   };
 }

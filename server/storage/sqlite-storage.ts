@@ -3,7 +3,9 @@ import { runMigrations } from './migrations.ts';
 import { createSqliteConfigStore } from './sqlite-config.ts';
 import { createSqliteDeviceStore } from './sqlite-devices.ts';
 import { createSqliteOrderStore } from './sqlite-orders.ts';
+import { createSqlitePickListStore } from './sqlite-pick-lists.ts';
 import { createSqliteProductStore } from './sqlite-products.ts';
+import { createSqliteSerialStore } from './sqlite-serials.ts';
 import { createSqliteSettingsStore } from './sqlite-settings.ts';
 import type { Storage } from './storage.ts';
 
@@ -62,6 +64,8 @@ function createStorage(db: BetterSqlite3.Database, file: string): Storage {
     devices: createSqliteDeviceStore(db),
     settings: createSqliteSettingsStore(db),
     orders: createSqliteOrderStore(db),
+    pickLists: createSqlitePickListStore(db),
+    serials: createSqliteSerialStore(db),
 
     async checkHealth() {
       ping.get();

@@ -1,6 +1,8 @@
 // The storage interface the routes use. SQLite implements it now; every method returns a
 // promise so that a PostgreSQL implementation with an asynchronous driver fits behind it.
 import type { AppConfig, Order, Product } from '../../src/domain/types.ts';
+import type { PickListStore } from './pick-list-store.ts';
+import type { SerialOwner, SerialStore } from './serial-store.ts';
 
 /** One normalised identifier key of a product, with the identifier it came from. */
 export interface IdentifierKey {
@@ -84,42 +86,16 @@ export interface OrderConflict {
   detail: string;
 }
 
-/** The earlier record of a product's serial. */
-export interface SerialOwner {
-  order_id: string;
-  line_id: string;
-  store_id: string;
-}
-
 /** The stored data that decides an order's conflicts, read inside the order's transaction. */
 export interface OrderFacts {
   knownProductIds: ReadonlySet<string>;
-  /** Earlier records in other orders, keyed by `serialKey(product_id, serial_number)`. */
+  /** Earlier sales or picks, keyed by `serialKey(product_id, serial_number)`. */
   serialOwners: ReadonlyMap<string, SerialOwner>;
 }
 
 export type RecordOrderResult =
   | { outcome: 'created' | 'resent'; conflicts: OrderConflict[] }
   | { outcome: 'content_mismatch' };
-
-export interface SerialCapture {
-  kind: 'sale';
-  product_id: string;
-  order_id: string;
-  line_id: string;
-  store_id: string;
-  captured_at: string;
-  received_at: string;
-}
-
-export interface FlaggedConflict {
-  product_id: string;
-  order_id: string;
-  line_id: string;
-  reason: OrderConflict['reason'];
-  detail: string;
-  flagged_at: string;
-}
 
 export interface OrderStore {
   /**
@@ -133,10 +109,6 @@ export interface OrderStore {
     receivedAt: string;
     findConflicts: (facts: OrderFacts) => OrderConflict[];
   }): Promise<RecordOrderResult>;
-  lookupSerial(query: { serialNumber: string; productId?: string }): Promise<{
-    captures: SerialCapture[];
-    conflicts: FlaggedConflict[];
-  }>;
 }
 
 /** The whole storage: one object per record kind, plus health and shutdown. */
@@ -148,6 +120,9 @@ export interface Storage {
   readonly devices: DeviceStore;
   readonly settings: SettingsStore;
   readonly orders: OrderStore;
+  readonly pickLists: PickListStore;
+  /** Serials recorded by sales and picks, across both kinds. */
+  readonly serials: SerialStore;
   /** Resolves when the database responds to a query, and rejects otherwise. */
   checkHealth(): Promise<void>;
   close(): Promise<void>;

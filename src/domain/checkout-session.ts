@@ -2,7 +2,11 @@
 // a serial asked for. A serial alone never identifies an item. Every function returns a
 // new session and leaves the one it was given unchanged.
 
+import { needsSerial } from './cart-line-edits.ts';
 import type { AwaitingStep, CartLine, CheckoutSession, ScanDeps, ScanResult } from './checkout-types.ts';
+import { planGs1ItemScan, planGs1SerialScan, type Gs1ItemPlan } from './gs1-checkout-plan.ts';
+import { readScanInput } from './gs1-scan.ts';
+import type { ScanEvent } from './scan-event.ts';
 import { checkSerialForUnit } from './serial-checks.ts';
 import { countCodePoints, normaliseScanText, SERIAL_MAX_LENGTH } from './serial-policy.ts';
 import type { Product } from './types.ts';
@@ -13,6 +17,7 @@ export type {
   CheckoutOutcome,
   CheckoutSession,
   CompletionBlocked,
+  Gs1Outcome,
   InvalidScan,
   ScanDeps,
   ScanResult,
@@ -36,17 +41,24 @@ export function createCheckoutSession(): CheckoutSession {
 }
 
 /**
- * Applies one scan: as the serial of the unit the session waits for, or else as an item
- * barcode, SKU or `product_id`.
+ * Applies one scan, given as a ScanEvent or as raw scanner or keyboard text: as the
+ * serial of the unit the session waits for, or else as an item barcode, SKU or
+ * `product_id`. A GS1 element string identifies the item by its GTIN, and one with a
+ * serial (AI 21) also fills the new unit's serial.
  */
-export async function handleScan(session: CheckoutSession, rawText: string, deps: ScanDeps): Promise<ScanResult> {
+export async function handleScan(session: CheckoutSession, scan: ScanEvent | string, deps: ScanDeps): Promise<ScanResult> {
   const { awaiting } = session;
   if (awaiting.step === 'serial' && session.lines.some((line) => line.line_id === awaiting.line_id)) {
-    return captureSerial(session, awaiting.line_id, rawText, deps);
+    return handleSerialScan(session, awaiting.line_id, scan, deps);
   }
 
-  const code = normaliseScanText(rawText).text;
+  const input = readScanInput(scan);
   const waiting = { ...session, awaiting: ITEM_STEP };
+  if (input.gs1 !== undefined) {
+    return applyGs1ItemPlan(waiting, await planGs1ItemScan(input.gs1, deps), deps);
+  }
+
+  const code = input.text;
   if (code === '') {
     return { session: waiting, outcome: { kind: 'invalid_scan', code, reason: 'empty' } };
   }
@@ -66,12 +78,33 @@ export async function handleScan(session: CheckoutSession, rawText: string, deps
 }
 
 /**
+ * Applies one scan as the serial of the unit on `lineId`. A GS1 element string gives its
+ * serial (AI 21) when its GTIN, if it has one, is this unit's product. Any other scan is
+ * the serial itself, checked by `captureSerial`.
+ */
+export async function handleSerialScan(
+  session: CheckoutSession,
+  lineId: string,
+  scan: ScanEvent | string,
+  deps: ScanDeps,
+): Promise<ScanResult> {
+  const input = readScanInput(scan);
+  const target = session.lines.find((line) => line.line_id === lineId);
+  if (input.gs1 === undefined || target === undefined || !needsSerial(target)) {
+    return captureSerial(session, lineId, input.rawText, deps);
+  }
+
+  const plan = await planGs1SerialScan(input.gs1, target.product_id, deps);
+  if (plan.action === 'reject') {
+    return { session, outcome: plan.outcome };
+  }
+  return captureSerial(session, lineId, plan.serial, deps);
+}
+
+/**
  * Adds one unit of `product`, handed over in the store. A serialized product gets its
  * own line and the session then waits for that unit's serial. A plain product raises
  * the quantity of its in-store line, or gets a new line when it has none.
- *
- * A later one-scan path (a GS1 symbol with a GTIN and a serial) can call this and then
- * `captureSerial` on the new line.
  */
 export function addProduct(session: CheckoutSession, product: Product, newLineId: () => string): ScanResult {
   if (!product.serialized_inventory) {
@@ -157,6 +190,20 @@ export async function captureSerial(
       title: target.title,
     },
   };
+}
+
+// A serial from the same GS1 scan that fails its checks leaves the unit in the cart,
+// waiting for its serial, because captureSerial returns the session it was given.
+async function applyGs1ItemPlan(session: CheckoutSession, plan: Gs1ItemPlan, deps: ScanDeps): Promise<ScanResult> {
+  if (plan.action === 'reject') {
+    return { session, outcome: plan.outcome };
+  }
+
+  const added = addProduct(session, plan.product, deps.newLineId);
+  if (plan.serial === undefined || added.outcome.kind !== 'item_added') {
+    return added;
+  }
+  return captureSerial(added.session, added.outcome.line_id, plan.serial, deps);
 }
 
 // The catalog may have dropped the product since the line was added. The checks then

@@ -1,6 +1,7 @@
 // Records of the checkout state machine. checkout-session.ts re-exports them, so callers
 // import everything from there.
 
+import type { Gs1ErrorCode } from './gs1-element-string.ts';
 import type { SerialOutcome } from './serial-checks.ts';
 import type { SerialPolicy } from './serial-policy.ts';
 import type { Fulfillment, Product } from './types.ts';
@@ -57,7 +58,19 @@ export type CheckoutOutcome =
   /** Not found while waiting for an item, but the text matches the serial pattern. */
   | { kind: 'looks_like_serial'; code: string }
   | InvalidScan
+  | Gs1Outcome
   | Exclude<SerialOutcome, { kind: 'serial_ok' }>;
+
+/** A GS1 scan that was not used. */
+export type Gs1Outcome =
+  /** The element string could not be parsed; `error` names the fault. */
+  | { kind: 'gs1_invalid'; code: Gs1ErrorCode; error: string }
+  /** A GS1 scan without a GTIN (AI 01) while the session waits for an item. */
+  | { kind: 'gs1_no_gtin' }
+  /** A GS1 scan without a serial (AI 21) while the session waits for a serial. */
+  | { kind: 'gs1_no_serial' }
+  /** A GS1 scan whose GTIN matches no product while the session waits for a serial. */
+  | { kind: 'gs1_unknown_gtin'; gtin: string };
 
 /** A session and what happened to it. */
 export interface ScanResult {

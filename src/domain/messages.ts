@@ -42,6 +42,28 @@ export function messageFor(outcome: CheckoutOutcome | CompletionBlocked, ctx: Me
       };
     case 'invalid_scan':
       return describeInvalidScan(outcome);
+    case 'gs1_invalid':
+      return {
+        tone: 'error',
+        text: `The GS1 barcode could not be read. ${outcome.error} Scan it again, or scan the product barcode and the serial one by one.`,
+      };
+    case 'gs1_no_gtin':
+      return {
+        tone: 'error',
+        text: 'This GS1 barcode has no GTIN (AI 01), so it does not name a product. Scan the product barcode first, then the serial.',
+      };
+    case 'gs1_no_serial':
+      return {
+        tone: 'error',
+        text: 'This GS1 barcode has no serial number (AI 21). Scan the serial number on the unit.',
+      };
+    case 'gs1_unknown_gtin':
+      return {
+        tone: 'error',
+        text:
+          `This GS1 barcode is for GTIN ${outcome.gtin}, which no product in the catalog has. The app is still ` +
+          'waiting for the serial of this item. Scan the serial number on the unit.',
+      };
     case 'serial_empty':
       return { tone: 'error', text: 'The serial was empty. Scan the serial number on the unit or type it.' };
     case 'serial_too_long':

@@ -70,3 +70,39 @@ export interface Order {
   fulfillment_type: OrderFulfillmentType;
   lines: OrderLine[];
 }
+
+/** One line of a pick list: a product and how many units of it to pick. */
+export interface PickListItem {
+  line_id: string;
+  product_id: string;
+  quantity: number;
+}
+
+/** A customer order routed to a store for fulfillment, as the store's devices download it. */
+export interface PickList {
+  /** For example `PL-0001`. */
+  id: string;
+  /** The customer order routed to the store. */
+  order_id: string;
+  store_id: string;
+  status: 'open' | 'completed';
+  items: PickListItem[];
+  /** ISO 8601 time when the server received the pick list. */
+  created_at: string;
+}
+
+/** One picked unit. A unit of a serialized product carries its serial. */
+export interface PickedUnit {
+  line_id: string;
+  product_id: string;
+  serial_number?: string;
+}
+
+/** A completed pick as the device stores it and sends it to the server. */
+export interface PickCompletion {
+  pick_list_id: string;
+  /** ISO 8601 time on the device's clock when the pick was completed. */
+  completed_at: string;
+  /** One entry per picked unit, with exactly `quantity` units for each line. */
+  units: PickedUnit[];
+}

@@ -3,10 +3,12 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CheckoutSession } from '../domain/checkout-session.ts';
-import type { ConfigInForce, Order, Product } from '../domain/types.ts';
+import type { PickSession } from '../domain/picking-session.ts';
+import type { ConfigInForce, Order, PickCompletion, PickList, Product } from '../domain/types.ts';
 
 export const DB_NAME = 'serial-capture';
-export const DB_VERSION = 1;
+/** Version 1: catalog, configuration, orders, outbox, sync state, drafts. Version 2 adds picks. */
+export const DB_VERSION = 2;
 
 /** A cached product with every key that finds it (see `productKeys`). */
 export type ProductRecord = Product & { keys: string[] };
@@ -28,20 +30,57 @@ export interface OrderRecord {
   sent_at?: string;
 }
 
+/**
+ * State of a pick list on the device: `open` while it is picked, `completed` once the
+ * completion is stored and queued, and `sent` after the server acknowledged it.
+ */
+export type PickStatus = 'open' | 'completed' | 'sent';
+
+/** A downloaded pick list with the progress made on it. */
+export interface PickRecord {
+  /** Repeats `pick_list.id` because it is the store's key. */
+  pick_list_id: string;
+  pick_list: PickList;
+  status: PickStatus;
+  session: PickSession;
+  downloaded_at: string;
+  updated_at: string;
+  /**
+   * When the server's open list stopped including this pick list while the device held
+   * progress on it. The record stays so that no picked serial is lost. Cleared when the
+   * list is open on the server again.
+   */
+  missing_from_server_since?: string;
+  /** Set once the pick is completed. Its outbox entry contains the same payload. */
+  completion?: PickCompletion;
+  sent_at?: string;
+}
+
+/** Payload of an outbox entry: a completed sale or a completed pick. */
+export type OutboxPayload = { kind: 'order'; payload: Order } | { kind: 'pick_completion'; payload: PickCompletion };
+
+export type OutboxKind = OutboxPayload['kind'];
+
 /** A capture that must reach the server, kept until the server acknowledges it. */
-export interface OutboxEntry {
+export type OutboxEntry = OutboxPayload & {
   /** Auto-increment key, so that reading the store in key order is oldest first. */
   seq?: number;
-  /** The order id; unique, so one order never has two entries. */
+  /**
+   * Unique, so one capture never has two entries: the order id for a sale, and
+   * `pickCaptureId(pick_list_id)` for a pick.
+   */
   capture_id: string;
-  kind: 'order';
-  payload: Order;
   created_at: string;
   attempts: number;
   last_error?: string;
   /** HTTP status of the last failed attempt; absent after a network error or timeout. */
   last_status?: number;
   last_attempt_at?: string;
+};
+
+/** Builds the outbox `capture_id` of a pick list's completion. Its prefix keeps it apart from order ids. */
+export function pickCaptureId(pickListId: string): string {
+  return `pick:${pickListId}`;
 }
 
 export interface CatalogCursorRecord {
@@ -91,6 +130,7 @@ export interface DeviceDbSchema extends DBSchema {
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-capture': string } };
   'sync-state': { key: SyncStateRecord['name']; value: SyncStateRecord };
   drafts: { key: DraftName; value: CartDraftRecord };
+  picks: { key: string; value: PickRecord };
 }
 
 export type DeviceDb = IDBPDatabase<DeviceDbSchema>;
@@ -140,5 +180,9 @@ function upgradeDeviceDb(db: DeviceDb, oldVersion: number): void {
 
     db.createObjectStore('sync-state', { keyPath: 'name' });
     db.createObjectStore('drafts', { keyPath: 'name' });
+  }
+  // Version 1 records need no change: their outbox entries already carry `kind: 'order'`.
+  if (oldVersion < 2) {
+    db.createObjectStore('picks', { keyPath: 'pick_list_id' });
   }
 }

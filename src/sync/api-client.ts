@@ -1,7 +1,7 @@
 // Client of the server API, version 1, for device calls: pairing, catalog changes, the
-// configuration in force, and order delivery. Errors are the named errors of api-errors.ts.
+// configuration in force, open pick lists, and delivery of orders and pick completions. Errors are the named errors of api-errors.ts.
 
-import type { ConfigInForce, Order } from '../domain/types.ts';
+import type { ConfigInForce, Order, PickCompletion, PickList } from '../domain/types.ts';
 import type { CatalogChange } from '../storage/product-store.ts';
 import { ApiError, invalidResponse, toApiError } from './api-errors.ts';
 import {
@@ -9,6 +9,8 @@ import {
   readCatalogPage,
   readConfigInForce,
   readPairing,
+  readPickLists,
+  readPickReceipt,
   readReceipt,
   type RequestLabel,
 } from './api-replies.ts';
@@ -63,12 +65,28 @@ export interface PostOrderResult {
   receipt: OrderReceipt;
 }
 
+/** The server's reply to a pick completion. Conflicts have the same shape as an order's. */
+export interface PickCompletionReceipt {
+  pick_list_id: string;
+  status: 'completed';
+  conflicts: OrderConflict[];
+}
+
+/** `created` is false when the server already had this completion (a resend, reply 200). */
+export interface PostPickCompletionResult {
+  created: boolean;
+  receipt: PickCompletionReceipt;
+}
+
 export interface ApiClient {
   pair(code: string, deviceName?: string): Promise<PairingResult>;
   getCatalogChanges(cursor: string, limit: number, signal?: AbortSignal): Promise<CatalogChangesPage>;
   /** Sends `etag` (the stored version, quoted or not) as If-None-Match. */
   getAppConfig(etag?: string, signal?: AbortSignal): Promise<AppConfigResult>;
   postOrder(order: Order, signal?: AbortSignal): Promise<PostOrderResult>;
+  /** Lists the open pick lists of the device's store. */
+  getOpenPickLists(signal?: AbortSignal): Promise<PickList[]>;
+  postPickCompletion(completion: PickCompletion, signal?: AbortSignal): Promise<PostPickCompletionResult>;
 }
 
 /** Creates a client of the server at `options.baseUrl`. Throws a TypeError for a bad URL. */
@@ -127,6 +145,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const request = { method: 'POST', path: '/api/v1/orders', body: JSON.stringify(order), signal } as const;
       const reply = expectStatus(await send(request), request, [200, 201]);
       return { created: reply.status === 201, receipt: readReceipt(reply, request, order.order_id) };
+    },
+
+    async getOpenPickLists(signal) {
+      const request = { method: 'GET', path: '/api/v1/pick-lists?status=open', signal } as const;
+      const reply = expectStatus(await send(request), request, [200]);
+      return readPickLists(reply, request);
+    },
+
+    async postPickCompletion(completion, signal) {
+      const id = completion.pick_list_id;
+      const path = `/api/v1/pick-lists/${encodeURIComponent(id)}/completion`;
+      const request = { method: 'POST', path, body: JSON.stringify(completion), signal } as const;
+      const reply = expectStatus(await send(request), request, [200, 201]);
+      return { created: reply.status === 201, receipt: readPickReceipt(reply, request, id) };
     },
   };
 }

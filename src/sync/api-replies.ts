@@ -2,9 +2,15 @@
 // ApiError with code `invalid_response` when one is missing, so that a server of another
 // API version cannot corrupt device storage.
 
-import type { ConfigInForce } from '../domain/types.ts';
+import type { ConfigInForce, PickList } from '../domain/types.ts';
 import type { CatalogChange } from '../storage/product-store.ts';
-import type { CatalogChangesPage, OrderConflict, OrderReceipt, PairingResult } from './api-client.ts';
+import type {
+  CatalogChangesPage,
+  OrderConflict,
+  OrderReceipt,
+  PairingResult,
+  PickCompletionReceipt,
+} from './api-client.ts';
 import { invalidResponse, isRecord } from './api-errors.ts';
 import type { HttpReply, HttpRequest } from './http-request.ts';
 
@@ -73,6 +79,53 @@ export function readReceipt(reply: HttpReply, request: RequestLabel, orderId: st
   }
   const conflicts = Array.isArray(body.conflicts) ? (body.conflicts as OrderConflict[]) : [];
   return { order_id: orderId, status: 'accepted', conflicts };
+}
+
+/**
+ * Reads `GET /api/v1/pick-lists`. Every list is checked, because the device stores them
+ * and picks against their lines offline.
+ */
+export function readPickLists(reply: HttpReply, request: RequestLabel): PickList[] {
+  const body = reply.json;
+  if (!isRecord(body) || !Array.isArray(body.items)) {
+    throw invalidResponse(reply.status, label(request), 'items is missing');
+  }
+  const items: unknown[] = body.items;
+  const bad = items.findIndex((item) => !isPickList(item));
+  if (bad >= 0) {
+    throw invalidResponse(reply.status, label(request), `pick list ${bad} has no valid id, order_id, store_id, created_at or items`);
+  }
+  return items as PickList[];
+}
+
+/** Reads a 200 or 201 reply of `POST /api/v1/pick-lists/{id}/completion` for `pickListId`. */
+export function readPickReceipt(reply: HttpReply, request: RequestLabel, pickListId: string): PickCompletionReceipt {
+  const body = reply.json;
+  // The id is checked so that only a reply for this very pick list acknowledges it.
+  if (!isRecord(body) || body.pick_list_id !== pickListId || body.status !== 'completed') {
+    throw invalidResponse(reply.status, label(request), `the reply does not complete pick list ${pickListId}`);
+  }
+  const conflicts = Array.isArray(body.conflicts) ? (body.conflicts as OrderConflict[]) : [];
+  return { pick_list_id: pickListId, status: 'completed', conflicts };
+}
+
+function isPickList(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isText(value.id) &&
+    typeof value.order_id === 'string' &&
+    typeof value.store_id === 'string' &&
+    typeof value.created_at === 'string' &&
+    Array.isArray(value.items) &&
+    value.items.every(
+      (item: unknown) =>
+        isRecord(item) &&
+        isText(item.line_id) &&
+        isText(item.product_id) &&
+        Number.isSafeInteger(item.quantity) &&
+        (item.quantity as number) > 0,
+    )
+  );
 }
 
 function isText(value: unknown): value is string {

@@ -1,7 +1,9 @@
-// Delivers the outbox to the server, oldest first. Delivery is idempotent by order id, so
-// resending an order whose reply was lost stores nothing twice on the server.
+// Delivers the outbox to the server, oldest first: completed sales and completed picks.
+// Delivery is idempotent by order id and by pick list id, so resending a capture whose
+// reply was lost stores nothing twice on the server.
 
-import { acknowledgeOutboxEntry, listOutbox, recordOutboxFailure } from '../storage/outbox-store.ts';
+import { acknowledgeOutboxEntry, listOutbox, recordOutboxFailure, type StoredOutboxEntry } from '../storage/outbox-store.ts';
+import { acknowledgePickCompletion } from '../storage/pick-store.ts';
 import type { DeviceDb } from '../storage/schema.ts';
 import type { ApiClient } from './api-client.ts';
 import { isAbortError } from './api-errors.ts';
@@ -31,7 +33,7 @@ type Outcome = { kind: 'rejected'; status: number } | { kind: 'stop'; stop: Push
  */
 export async function pushOutbox(
   db: DeviceDb,
-  api: Pick<ApiClient, 'postOrder'>,
+  api: Pick<ApiClient, 'postOrder' | 'postPickCompletion'>,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PushOutboxResult> {
   const entries = await listOutbox(db);
@@ -41,11 +43,7 @@ export async function pushOutbox(
   for (const entry of entries) {
     options.signal?.throwIfAborted();
     try {
-      const result = await api.postOrder(entry.payload, options.signal);
-      if (result.receipt.conflicts.length > 0) {
-        const conflicts = result.receipt.conflicts;
-        log.warn('order accepted with conflicts', { order_id: entry.capture_id, conflicts });
-      }
+      await deliver(entry, api, options.signal);
     } catch (error) {
       if (isAbortError(error)) {
         throw error;
@@ -57,14 +55,14 @@ export async function pushOutbox(
       const message = error instanceof Error ? error.message : String(error);
 
       if (outcome.kind === 'rejected') {
-        const ids = { order_id: entry.capture_id, seq: entry.seq };
-        log.error('order rejected by the server', { ...ids, status: outcome.status, message });
+        const ids = { capture_id: entry.capture_id, seq: entry.seq };
+        log.error(`${entry.kind} rejected by the server`, { ...ids, status: outcome.status, message });
         await recordOutboxFailure(db, entry.seq, message, outcome.status);
         failed += 1;
         continue;
       }
 
-      log.warn('outbox push stopped', { order_id: entry.capture_id, seq: entry.seq, reason: outcome.stop, message });
+      log.warn('outbox push stopped', { capture_id: entry.capture_id, seq: entry.seq, reason: outcome.stop, message });
       // A 401 is about the device, not this entry, so it does not count as an attempt.
       if (outcome.stop !== 'unauthorized') {
         await recordOutboxFailure(db, entry.seq, message, outcome.status);
@@ -72,10 +70,32 @@ export async function pushOutbox(
       return { sent, failed, stoppedBy: outcome.stop, message };
     }
 
-    await acknowledgeOutboxEntry(db, entry.seq, entry.capture_id);
+    if (entry.kind === 'order') {
+      await acknowledgeOutboxEntry(db, entry.seq, entry.capture_id);
+    } else {
+      await acknowledgePickCompletion(db, entry.seq, entry.payload.pick_list_id);
+    }
     sent += 1;
   }
   return { sent, failed };
+}
+
+async function deliver(
+  entry: StoredOutboxEntry,
+  api: Pick<ApiClient, 'postOrder' | 'postPickCompletion'>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (entry.kind === 'order') {
+    const { receipt } = await api.postOrder(entry.payload, signal);
+    if (receipt.conflicts.length > 0) {
+      log.warn('order accepted with conflicts', { order_id: entry.capture_id, conflicts: receipt.conflicts });
+    }
+    return;
+  }
+  const { receipt } = await api.postPickCompletion(entry.payload, signal);
+  if (receipt.conflicts.length > 0) {
+    log.warn('pick completion accepted with conflicts', { pick_list_id: receipt.pick_list_id, conflicts: receipt.conflicts });
+  }
 }
 
 // Returns undefined for errors that are not about delivery (such as a storage error),

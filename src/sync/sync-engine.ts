@@ -6,9 +6,8 @@
 
 import type { ReadonlySignal } from '@preact/signals';
 import type { DeviceDb } from '../storage/schema.ts';
-import type { ApiClient } from './api-client.ts';
 import { log } from './log.ts';
-import { runSync } from './sync-run.ts';
+import { runSync, type SyncApi } from './sync-run.ts';
 import {
   createSyncStatus,
   loadStoredStatus,
@@ -44,7 +43,7 @@ export interface SyncLockManager {
 
 export interface SyncEngineOptions {
   db: DeviceDb;
-  api: Pick<ApiClient, 'getCatalogChanges' | 'getAppConfig' | 'postOrder'>;
+  api: SyncApi;
   intervalMs?: number;
   window?: ConnectivityTarget | undefined;
   /** Defaults to `navigator.locks` where it exists; null turns cross-tab locking off. */

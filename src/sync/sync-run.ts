@@ -1,5 +1,5 @@
-// One sync run: pull catalog changes, pull the configuration in force, then push the
-// outbox. A failed step is reported and the next one still runs, so a broken catalog
+// One sync run: pull catalog changes, pull the configuration in force, pull the open
+// pick lists, then push the outbox. A failed step is reported and the next one still runs, so a broken catalog
 // endpoint never holds back sales. Only a missing or rejected device token, or no
 // connection at all, ends the run early.
 
@@ -12,10 +12,11 @@ import { pullCatalog } from './catalog-pull.ts';
 import { pullConfig } from './config-pull.ts';
 import { log } from './log.ts';
 import { pushOutbox, type PushOutboxResult } from './outbox-push.ts';
+import { pullPickLists } from './pick-list-pull.ts';
 
 export const PAIR_AGAIN_MESSAGE =
   'The server did not accept this device (HTTP 401). Pair the device again in Settings. ' +
-  'Unsent sales stay on the device until then.';
+  'Unsent sales and picks stay on the device until then.';
 
 export interface SyncRunOptions {
   signal: AbortSignal;
@@ -34,7 +35,11 @@ export interface SyncRunOutcome {
   push?: PushOutboxResult;
 }
 
-type SyncApi = Pick<ApiClient, 'getCatalogChanges' | 'getAppConfig' | 'postOrder'>;
+/** The API calls a sync run makes. */
+export type SyncApi = Pick<
+  ApiClient,
+  'getCatalogChanges' | 'getAppConfig' | 'postOrder' | 'getOpenPickLists' | 'postPickCompletion'
+>;
 
 /** Runs the sync steps once. Rethrows an abort; reports every other step failure. */
 export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOptions): Promise<SyncRunOutcome> {
@@ -55,6 +60,8 @@ export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOption
       () => pullCatalog(db, api, { signal, pageSize: options.catalogPageSize, onProgress: options.onCatalogProgress }),
     ],
     ['Configuration download', () => pullConfig(db, api, signal)],
+    // After the catalog, so that the products of a new pick list are on the device.
+    ['Pick list download', () => pullPickLists(db, api, signal)],
   ];
   for (const [step, run] of pullSteps) {
     try {
@@ -81,7 +88,7 @@ export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOption
     return { ...outcome, needsPairing: true, errors: [...outcome.errors, PAIR_AGAIN_MESSAGE] };
   }
   if (push.stoppedBy !== undefined) {
-    outcome.errors.push(`Sending sales stopped: ${push.message ?? push.stoppedBy}`);
+    outcome.errors.push(`Sending sales and picks stopped: ${push.message ?? push.stoppedBy}`);
   }
   log.info('sync finished', { ...ids, sent: push.sent, rejected: push.failed, errors: outcome.errors.length });
   return outcome;

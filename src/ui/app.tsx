@@ -4,6 +4,8 @@ import { createCheckoutController } from './checkout/checkout-controller.ts';
 import { device, refreshDeviceState } from './device-state.ts';
 import { MessageBar } from './message-bar.tsx';
 import { PairLink } from './pair-link.tsx';
+import { Picking } from './picking/index.tsx';
+import { createPickingController } from './picking/picking-controller.ts';
 import { route } from './route.ts';
 import type { Services } from './services.ts';
 import { Settings } from './settings/index.tsx';
@@ -12,6 +14,7 @@ import { StatusChip } from './status-chip.tsx';
 /** Renders the app shell: header with navigation and sync status, the current screen, and messages. */
 export function App({ services }: { services: Services }) {
   const checkout = useMemo(() => createCheckoutController(services), [services]);
+  const picking = useMemo(() => createPickingController(services), [services]);
   const lastSuccessAt = services.engine.status.value.lastSuccessAt;
 
   // The catalog count, configuration and pairing can change with every sync run.
@@ -28,6 +31,9 @@ export function App({ services }: { services: Services }) {
           <a href="#/checkout" aria-current={current.screen === 'checkout' ? 'page' : undefined}>
             Checkout
           </a>
+          <a href="#/picking" aria-current={current.screen === 'picking' ? 'page' : undefined}>
+            Picking
+          </a>
           <a href="#/settings" aria-current={current.screen === 'settings' ? 'page' : undefined}>
             Settings
           </a>
@@ -38,6 +44,9 @@ export function App({ services }: { services: Services }) {
       <main>
         {current.screen === 'settings' && <Settings services={services} />}
         {current.screen === 'pair' && <PairLink services={services} code={current.params.get('code') ?? ''} />}
+        {current.screen === 'picking' && (
+          <Picking controller={picking} device={device.value} pickListId={current.pickListId} lastSyncAt={lastSuccessAt} />
+        )}
         {current.screen === 'checkout' && <Checkout controller={checkout} device={device.value} />}
       </main>
     </>

@@ -29,6 +29,9 @@ const QUERY_ROUTES: Array<{ method: string; path: string; caller: Caller }> = [
   { method: 'DELETE', path: `/api/v1/products/${'x'.repeat(256)}`, caller: 'admin' },
   { method: 'GET', path: '/api/v1/serials', caller: 'admin' },
   { method: 'GET', path: `/api/v1/serials?serial_number=${'S'.repeat(129)}`, caller: 'admin' },
+  { method: 'GET', path: '/api/v1/pick-lists?status=closed', caller: 'device' },
+  { method: 'GET', path: '/api/v1/pick-lists?state=open', caller: 'device' },
+  { method: 'GET', path: `/api/v1/pick-lists/${'P'.repeat(65)}`, caller: 'device' },
 ];
 
 function tokenFor(caller: Caller): string | undefined {

@@ -7,7 +7,7 @@ describe('openDeviceDb', () => {
   it('creates every store', async () => {
     const db = await openDeviceDb({ name: uniqueDbName() });
 
-    expect([...db.objectStoreNames].sort()).toEqual(['config', 'drafts', 'orders', 'outbox', 'products', 'sync-state']);
+    expect([...db.objectStoreNames].sort()).toEqual(['config', 'drafts', 'orders', 'outbox', 'picks', 'products', 'sync-state']);
     expect(db.version).toBe(DB_VERSION);
     db.close();
   });

@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AppConfig, Order, Product } from '../../src/domain/types.ts';
+import type { AppConfig, Order, PickCompletion, PickList, Product } from '../../src/domain/types.ts';
 
 export const DEVICE_TOKEN = 'device-token-for-tests';
 export const PAIRING_CODE = 'ABCD2345';
@@ -26,6 +26,12 @@ export interface FakeApiServer {
   orders: Map<string, Order>;
   /** Every order id received by `POST /api/v1/orders`, resends included. */
   orderDeliveries: string[];
+  /** Pick lists of the device's store, by id. Only `open` ones are listed to the device. */
+  pickLists: Map<string, PickList>;
+  /** Completions stored, by pick list id. */
+  pickCompletions: Map<string, PickCompletion>;
+  /** Every pick list id received by a completion, resends included. */
+  pickDeliveries: string[];
   setProducts(products: Product[]): void;
   deleteProduct(productId: string): void;
   setConfig(config: AppConfig, version: string): void;
@@ -54,6 +60,9 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
   const requests: RecordedRequest[] = [];
   const orders = new Map<string, Order>();
   const orderDeliveries: string[] = [];
+  const pickLists = new Map<string, PickList>();
+  const pickCompletions = new Map<string, PickCompletion>();
+  const pickDeliveries: string[] = [];
 
   function addChange(item: { product: Product } | { deleted: string }): void {
     const id = changedId(item);
@@ -116,6 +125,30 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
       }
       return problem(409, 'order_id_conflict', `Order ${order.order_id} was already received with other content.`);
     },
+    'GET /api/v1/pick-lists': () => {
+      const open = Array.from(pickLists.values()).filter((list) => list.status === 'open');
+      return { status: 200, body: { items: open } };
+    },
+    'POST /api/v1/pick-lists/{id}/completion': (request) => {
+      const id = decodeURIComponent(request.path.split('/')[4] ?? '');
+      const completion = request.body as PickCompletion;
+      pickDeliveries.push(id);
+      const list = pickLists.get(id);
+      if (list === undefined) {
+        return problem(404, 'pick_list_not_found', `Pick list ${id} was not found for this store.`);
+      }
+      const receipt = { pick_list_id: id, status: 'completed', conflicts: [] };
+      const stored = pickCompletions.get(id);
+      if (stored === undefined) {
+        pickCompletions.set(id, completion);
+        pickLists.set(id, { ...list, status: 'completed' });
+        return { status: 201, body: receipt };
+      }
+      if (canonicalJson(stored) === canonicalJson(completion)) {
+        return { status: 200, body: receipt };
+      }
+      return problem(409, 'completion_conflict', `Pick list ${id} was already completed with other units.`);
+    },
   };
 
   const server = createServer((incoming, response) => {
@@ -155,7 +188,7 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
   }
 
   function route(key: string, request: RecordedRequest): Reply {
-    const handler = routes[key];
+    const handler = routes[key.replace(/^POST \/api\/v1\/pick-lists\/[^/]+\/completion$/, 'POST /api/v1/pick-lists/{id}/completion')];
     if (handler === undefined) {
       return problem(404, 'not_found', `No route ${key}.`);
     }
@@ -174,6 +207,9 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
     requests,
     orders,
     orderDeliveries,
+    pickLists,
+    pickCompletions,
+    pickDeliveries,
     setProducts(products) {
       products.forEach((product) => addChange({ product }));
     },

@@ -1,10 +1,10 @@
 import { computed, signal } from '@preact/signals';
 import {
   askSerialFor,
-  captureSerial,
   completeCheckout,
   createCheckoutSession,
   handleScan,
+  handleSerialScan,
   linesNeedingSerial,
   removeLine,
   setFulfillment,
@@ -14,6 +14,7 @@ import {
   type ScanDeps,
 } from '../../domain/checkout-session.ts';
 import { messageFor } from '../../domain/messages.ts';
+import type { ScanEvent } from '../../domain/scan-event.ts';
 import { createSerialPolicy } from '../../domain/serial-policy.ts';
 import type { Fulfillment } from '../../domain/types.ts';
 import { loadCart, saveCart } from '../../storage/cart-store.ts';
@@ -66,17 +67,17 @@ export function createCheckoutController(services: Services) {
     ready.value = true;
   }
 
-  function scan(text: string): Promise<void> {
+  function scan(input: ScanEvent | string): Promise<void> {
     return enqueue(async () => {
-      const result = await handleScan(session.value, text, await scanDeps());
+      const result = await handleScan(session.value, input, await scanDeps());
       await commit(result.session);
       showNotice(messageFor(result.outcome));
     });
   }
 
-  function typeSerial(lineId: string, text: string): Promise<void> {
+  function typeSerial(lineId: string, input: ScanEvent | string): Promise<void> {
     return enqueue(async () => {
-      const result = await captureSerial(session.value, lineId, text, await scanDeps());
+      const result = await handleSerialScan(session.value, lineId, input, await scanDeps());
       await commit(result.session);
       showNotice(messageFor(result.outcome));
     });

@@ -1,5 +1,8 @@
 import { useEffect } from 'preact/hooks';
+import { scanEventText } from '../../scanning/camera-scan-event.ts';
 import type { Device } from '../../storage/sync-state-store.ts';
+import { CameraButton } from '../scanner/camera-button.tsx';
+import { useWedgeScans } from '../use-wedge-scans.ts';
 import { CartLineRow } from './cart-line-row.tsx';
 import type { CheckoutController } from './checkout-controller.ts';
 import { ScanField } from './scan-field.tsx';
@@ -14,6 +17,8 @@ export function Checkout({ controller, device }: CheckoutProps) {
   useEffect(() => {
     if (!controller.ready.value) void controller.restore();
   }, [controller]);
+  // A scan typed while no text field has focus goes to the step the session waits for.
+  useWedgeScans((scan) => void controller.scan(scan));
 
   const session = controller.session.value;
   const awaiting = session.awaiting;
@@ -43,15 +48,16 @@ export function Checkout({ controller, device }: CheckoutProps) {
             key="serial"
             label={`Scan or type the serial number of ${serialLine.title}`}
             hint="The serial is on the unit or its box, usually marked S/N."
-            onScan={(text) => void controller.typeSerial(serialLine.line_id, text)}
+            onScan={(_text, scan) => void controller.typeSerial(serialLine.line_id, scan)}
           />
           <button type="button" class="secondary" onClick={() => void controller.skipSerial()}>
             Later: scan other items first
           </button>
         </div>
       ) : (
-        <ScanField key="item" label="Scan or type a product barcode or SKU" onScan={(text) => void controller.scan(text)} />
+        <ScanField key="item" label="Scan or type a product barcode or SKU" onScan={(_text, scan) => void controller.scan(scan)} />
       )}
+      <CameraButton onScan={(event) => void controller.scan(scanEventText(event))} />
 
       <h2 class="cart-heading">
         Cart <span class="count">({session.lines.length} {session.lines.length === 1 ? 'line' : 'lines'})</span>

@@ -1,5 +1,6 @@
 import { configInForce, device, pairDevice, productCount, unpairDevice } from '../device-state.ts';
 import type { Services } from '../services.ts';
+import { FeedbackPanel } from './feedback-panel.tsx';
 import { FormatPanel } from './format-panel.tsx';
 import { PairingPanel } from './pairing-panel.tsx';
 
@@ -40,6 +41,7 @@ export function Settings({ services }: { services: Services }) {
       </section>
 
       <FormatPanel config={configInForce.value} />
+      <FeedbackPanel />
     </section>
   );
 }

@@ -1,0 +1,146 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createSerialPolicy } from '../../src/domain/serial-policy.ts';
+import type { PickCompletion, PickList } from '../../src/domain/types.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { resolveConfigInForce } from '../config/config-in-force.ts';
+import { checkCompletionRules, checkPickListRules } from '../picks/check-pick-rules.ts';
+import { findPickConflicts } from '../picks/find-pick-conflicts.ts';
+import { badRequest, ProblemError } from '../problem.ts';
+import type { NewPickList, PickListStatus } from '../storage/pick-list-store.ts';
+import type { Storage } from '../storage/storage.ts';
+import {
+  NEW_PICK_LIST_SCHEMA,
+  PICK_COMPLETION_SCHEMA,
+  PICK_LIST_PARAMS_SCHEMA,
+  PICK_LIST_QUERY_SCHEMA,
+} from './pick-list-schemas.ts';
+import { nowIso, type RouteContext } from './route-context.ts';
+
+/**
+ * Registers the pick-list routes: creation by the admin (standing in for the order system
+ * that routes orders to stores), and listing, reading and completion by the devices of
+ * the list's store.
+ */
+export function registerPickListRoutes(app: FastifyInstance, { storage, auth }: RouteContext): void {
+  app.post<{ Body: NewPickList }>(
+    '/api/v1/pick-lists',
+    { onRequest: auth.admin, schema: { body: NEW_PICK_LIST_SCHEMA } },
+    async (request, reply) => {
+      const body = request.body;
+      const ruleErrors = checkPickListRules(body);
+      if (ruleErrors.length > 0) throw describeRuleErrors('invalid_pick_list', `Pick list ${body.id}`, ruleErrors);
+
+      const result = await storage.pickLists.createPickList({ pickList: body, contentJson: canonicalJson(body), createdAt: nowIso() });
+      if (result.outcome === 'content_mismatch') {
+        throw new ProblemError({
+          status: 409,
+          code: 'pick_list_conflict',
+          detail: `Pick list ${body.id} was already created with different content. Send a different list with a new id; a resend must be identical.`,
+        });
+      }
+      if (result.outcome === 'resent') return reply.code(200).send(result.pickList);
+
+      request.log.info({ pick_list_id: body.id, store_id: body.store_id, items: body.items.length }, 'pick list created');
+      return reply.code(201).send(result.pickList);
+    },
+  );
+
+  app.get<{ Querystring: { status?: PickListStatus } }>(
+    '/api/v1/pick-lists',
+    { onRequest: auth.device, schema: { querystring: PICK_LIST_QUERY_SCHEMA } },
+    async (request) => {
+      // NOTE: the list is not paged, so a store's completed lists all come in one reply.
+      const items = await storage.pickLists.listPickLists({
+        storeId: readDeviceStore(request),
+        status: request.query.status ?? 'open',
+      });
+      return { items };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/pick-lists/:id',
+    { onRequest: auth.device, schema: { params: PICK_LIST_PARAMS_SCHEMA } },
+    async (request) => findOwnPickList(storage, request, request.params.id),
+  );
+
+  app.post<{ Params: { id: string }; Body: PickCompletion }>(
+    '/api/v1/pick-lists/:id/completion',
+    { onRequest: auth.device, schema: { params: PICK_LIST_PARAMS_SCHEMA, body: PICK_COMPLETION_SCHEMA } },
+    async (request, reply) => {
+      const completion = request.body;
+      const id = request.params.id;
+      if (completion.pick_list_id !== id) {
+        throw badRequest(
+          'invalid_completion',
+          `Completion names pick list ${completion.pick_list_id} but was sent to pick list ${id}. Send it to /api/v1/pick-lists/${completion.pick_list_id}/completion.`,
+          [{ path: '/pick_list_id', message: `must equal the id in the path, ${JSON.stringify(id)}` }],
+        );
+      }
+
+      const pickList = await findOwnPickList(storage, request, id);
+      const ruleErrors = checkCompletionRules(pickList, completion);
+      if (ruleErrors.length > 0) throw describeRuleErrors('invalid_completion', `Completion of pick list ${id}`, ruleErrors);
+
+      const policy = createSerialPolicy(await resolveConfigInForce(storage, pickList.store_id));
+      const principal = request.principal;
+      const result = await storage.pickLists.recordCompletion({
+        completion,
+        deviceId: principal?.kind === 'device' ? principal.deviceId : '',
+        contentJson: canonicalJson(completion),
+        receivedAt: nowIso(),
+        findConflicts: (facts) => findPickConflicts(pickList, completion, facts, policy),
+      });
+
+      if (result.outcome === 'not_found') throw pickListNotFound(id, pickList.store_id);
+      if (result.outcome === 'content_mismatch') {
+        throw new ProblemError({
+          status: 409,
+          code: 'completion_conflict',
+          detail: `Pick list ${id} was already completed with different content. Check the pick on the device; a resend must be identical.`,
+        });
+      }
+
+      const body = { pick_list_id: id, status: 'completed', conflicts: result.conflicts };
+      if (result.outcome === 'resent') {
+        request.log.info({ pick_list_id: id }, 'pick completion resent');
+        return reply.code(200).send(body);
+      }
+
+      request.log.info({ pick_list_id: id, store_id: pickList.store_id, units: completion.units.length }, 'pick list completed');
+      for (const conflict of result.conflicts) {
+        request.log.warn({ pick_list_id: id, ...conflict }, 'pick conflict flagged');
+      }
+      return reply.code(201).send(body);
+    },
+  );
+}
+
+function readDeviceStore(request: FastifyRequest): string {
+  const principal = request.principal;
+  // The device hook admits devices only, so this is a guard against a misregistered route.
+  if (principal?.kind !== 'device') throw new Error(`${request.method} ${request.url} ran without a device principal`);
+  return principal.storeId;
+}
+
+/** Reads a pick list of the device's store. Another store's list is a 404 like an unknown id, so its ids do not leak. */
+async function findOwnPickList(storage: Storage, request: FastifyRequest, id: string): Promise<PickList> {
+  const storeId = readDeviceStore(request);
+  const pickList = await storage.pickLists.getPickList(id);
+  if (pickList === null || pickList.store_id !== storeId) throw pickListNotFound(id, storeId);
+  return pickList;
+}
+
+function pickListNotFound(id: string, storeId: string): ProblemError {
+  return new ProblemError({
+    status: 404,
+    code: 'pick_list_not_found',
+    detail: `Pick list ${id} is not a pick list of store ${storeId}. Check the id, or fetch the store's lists from GET /api/v1/pick-lists.`,
+  });
+}
+
+function describeRuleErrors(code: string, subject: string, errors: { path: string; message: string }[]): ProblemError {
+  const first = errors[0];
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return badRequest(code, `${subject} is invalid: ${first?.path} ${first?.message}${more}. Fix it and send it again.`, errors);
+}

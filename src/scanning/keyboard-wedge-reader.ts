@@ -1,0 +1,140 @@
+// Telling keyboard-wedge scans from typing by key timing. A wedge scanner types a whole
+// code a few milliseconds per character and usually ends it with Enter or Tab. A person
+// types 100 ms or more apart. The reader is fed key records, not DOM events, so the
+// timing rules run the same in tests and in the page.
+
+import type { ScanEvent } from '../domain/scan-event.ts';
+import { createKeyboardScanEvent } from './keyboard-wedge-event.ts';
+import { GroupSeparatorKeys, type WedgeKey } from './keyboard-wedge-separator.ts';
+
+export type { WedgeKey } from './keyboard-wedge-separator.ts';
+
+/**
+ * Maximum gap between two keys of one scan, in milliseconds. A guess: scanners seen in
+ * tests type 5 ms apart, and Bluetooth ones can be slower. A longer gap ends the scan.
+ */
+export const WEDGE_MAX_KEY_GAP_MS = 30;
+
+/** Pause after the last key that ends a scan sent without Enter or Tab, in milliseconds. A guess. */
+export const WEDGE_END_PAUSE_MS = 60;
+
+/** Minimum scan length in characters, after clean-up, so that stray keys are not scans. */
+export const WEDGE_MIN_LENGTH = 3;
+
+/** Timing rules of a reader; each defaults to the constant of the same name. */
+export interface WedgeReaderOptions {
+  maxKeyGapMs?: number;
+  endPauseMs?: number;
+  minLength?: number;
+}
+
+/** The scans one key completed, and whether the key belonged to a scan. */
+export interface WedgeKeyResult {
+  /** Completed scans, oldest first: a scan ended by this key's late arrival, then one ended by this key. */
+  scans: ScanEvent[];
+  /** True when the key's default action must be prevented, because it is part of a scan. */
+  consumed: boolean;
+}
+
+const TERMINATORS: ReadonlySet<string> = new Set(['Enter', 'Tab']);
+
+/**
+ * Collects keys typed while no text field has focus into keyboard-wedge scans. Keys that
+ * follow each other within `maxKeyGapMs` form one scan. A scan ends at Enter or Tab, or
+ * at a longer gap, and is kept only when it has at least `minLength` characters, so slow
+ * typing yields no scan. Call `flush` after `endPauseMs` without keys to end a scan that
+ * came without Enter or Tab.
+ */
+export class KeyboardWedgeReader {
+  readonly maxKeyGapMs: number;
+  readonly endPauseMs: number;
+  readonly minLength: number;
+  private buffer = '';
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private readonly separators = new GroupSeparatorKeys();
+
+  constructor(options: WedgeReaderOptions = {}) {
+    this.maxKeyGapMs = options.maxKeyGapMs ?? WEDGE_MAX_KEY_GAP_MS;
+    this.endPauseMs = options.endPauseMs ?? WEDGE_END_PAUSE_MS;
+    this.minLength = options.minLength ?? WEDGE_MIN_LENGTH;
+  }
+
+  /** True while characters wait for the end of their scan. */
+  get pending(): boolean {
+    return this.buffer !== '' || this.separators.pending;
+  }
+
+  /** Reads one key record, in arrival order. */
+  push(key: WedgeKey): WedgeKeyResult {
+    const scans: ScanEvent[] = [];
+
+    // A key after a longer gap ends the buffered scan before it is read, so a scan that
+    // ended with a pause never takes in the first key of the next one.
+    if (this.buffer !== '' && key.at - this.lastAt > this.maxKeyGapMs) {
+      this.collect(scans, this.lastAt);
+    }
+
+    const separator = this.separators.read(key);
+    for (let i = 0; i < separator.separators; i += 1) {
+      this.append('\u001d', key.at);
+    }
+    if (separator.consumed) {
+      // The keys of a separator sequence keep a scan alive, as its characters do.
+      if (this.buffer !== '') this.lastAt = key.at;
+      return { scans, consumed: true };
+    }
+    if (key.type === 'keyup') {
+      return { scans, consumed: false };
+    }
+
+    // Enter or Tab right after a scan is its end, even when it came late, and must not
+    // press a focused button or move the focus.
+    if (TERMINATORS.has(key.key)) {
+      this.collect(scans, key.at);
+      return { scans, consumed: scans.length > 0 };
+    }
+
+    // Shortcuts such as Ctrl+C pass untouched. Ctrl and Alt together is AltGr on
+    // Windows, which types characters such as @ on many layouts.
+    if (!isCharacter(key.key) || key.ctrlKey !== key.altKey) {
+      return { scans, consumed: false };
+    }
+
+    // Leading whitespace is trimmed anyway, and leaving its default lets Space still
+    // press a focused button.
+    const leadingSpace = this.buffer.trim() === '' && key.key.trim() === '';
+    this.append(key.key, key.at);
+    return { scans, consumed: !leadingSpace };
+  }
+
+  /**
+   * Ends the buffered scan when nothing was typed for `endPauseMs` up to `now`. Returns
+   * the scan, or nothing when the buffer is empty, too recent or too short.
+   */
+  flush(now: number): ScanEvent[] {
+    const scans: ScanEvent[] = [];
+    if (this.buffer !== '' && now - this.lastAt >= this.endPauseMs) {
+      this.collect(scans, this.lastAt);
+    }
+    return scans;
+  }
+
+  private append(text: string, at: number): void {
+    this.buffer += text;
+    this.lastAt = at;
+  }
+
+  private collect(scans: ScanEvent[], at: number): void {
+    const raw = this.buffer;
+    this.buffer = '';
+    const event = createKeyboardScanEvent(raw, 'wedge', at, this.minLength);
+    if (event !== undefined) {
+      scans.push(event);
+    }
+  }
+}
+
+// A key that types one character, rather than a named key such as `Shift` or `ArrowLeft`.
+function isCharacter(key: string): boolean {
+  return Array.from(key).length === 1 && key >= ' ';
+}
