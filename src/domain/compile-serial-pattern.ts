@@ -37,7 +37,7 @@ export function compileSerialPattern(pattern: string): SerialPatternResult {
     compiled = RE2JS.compile(pattern);
   } catch (error) {
     if (error instanceof RE2JSException) {
-      return { ok: false, pattern, error: error.message };
+      return { ok: false, pattern, error: explainUnsupported(pattern) ?? error.message };
     }
     throw error;
   }
@@ -48,6 +48,21 @@ export function compileSerialPattern(pattern: string): SerialPatternResult {
     anchored: isAnchored(pattern),
     test: (text: string) => compiled.test(text),
   };
+}
+
+// RE2 reports a lookbehind as an "invalid named capture" and a backreference as an
+// "invalid escape sequence", which point the administrator the wrong way.
+const LOOKAROUND = /\(\?<?[=!]/;
+const BACKREFERENCE = /(?<!\\)\\[1-9]/;
+
+function explainUnsupported(pattern: string): string | undefined {
+  if (LOOKAROUND.test(pattern)) {
+    return 'lookahead and lookbehind, such as (?=...) or (?<=...), are not supported, because patterns must match in linear time';
+  }
+  if (BACKREFERENCE.test(pattern)) {
+    return 'backreferences such as \\1 are not supported, because patterns must match in linear time';
+  }
+  return undefined;
 }
 
 /**

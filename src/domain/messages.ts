@@ -156,3 +156,24 @@ function describeMissingSerials(lineIds: readonly string[], ctx: MessageContext)
     text: `${units}${list}. Scan the serial of each, or set the line to Ship, then complete the sale.`,
   };
 }
+
+/**
+ * Builds the message for a code that was looked up in an empty catalog: the cause is the
+ * missing download, not the code.
+ */
+export function catalogMissingMessage(code: string): AssociateMessage {
+  return {
+    tone: 'error',
+    text:
+      `${code} cannot be looked up because the catalog is not on this device yet. ` +
+      'Pair the device in Settings and let it sync once online, then scan again.',
+  };
+}
+
+/** Builds the confirmation for a sale stored on the device, before the server has it. */
+export function saleSavedMessage(units: number): AssociateMessage {
+  return {
+    tone: 'success',
+    text: `Sale saved on this device (${units} ${units === 1 ? 'item' : 'items'}). The status bar shows when the server has it.`,
+  };
+}

@@ -143,6 +143,18 @@ describe('keyboard wedge in Chromium', () => {
     expect(await lastMessage(page)).toBe(before);
   });
 
+  it('keeps a scan away from a focused button', async () => {
+    const quantity = page.locator('[data-product-id="1017"] .quantity [aria-live]');
+    await page.locator('[data-product-id="1017"]').getByRole('button', { name: 'One less' }).click();
+    await expect.poll(() => quantity.textContent()).toBe('2');
+
+    // The button keeps focus after the click; the scanner's Enter must not press it again.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('One less');
+    await wedgeScan(page, `${TSHIRT}\n`);
+    await expect.poll(() => quantity.textContent()).toBe('3');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
   it('fills a GS1 serial in one scan', async () => {
     await blurScanField(page);
     const urlBefore = page.url();

@@ -43,7 +43,12 @@ export function CartLineRow({ line, awaitingSerial, controller }: CartLineRowPro
 
         {!line.serialized && (
           <div class="quantity" role="group" aria-label={`Quantity of ${line.title}`}>
-            <button type="button" aria-label="One less" onClick={() => controller.setQuantity(line.line_id, line.quantity - 1)}>
+            <button
+              type="button"
+              aria-label="One less"
+              disabled={line.quantity <= 1}
+              onClick={() => controller.setQuantity(line.line_id, line.quantity - 1)}
+            >
               −
             </button>
             <span aria-live="polite">{line.quantity}</span>

@@ -10,19 +10,20 @@ import {
   setFulfillment,
   setQuantity,
   skipSerial,
+  type CheckoutOutcome,
   type CheckoutSession,
   type ScanDeps,
 } from '../../domain/checkout-session.ts';
-import { messageFor } from '../../domain/messages.ts';
+import { catalogMissingMessage, messageFor, saleSavedMessage, type AssociateMessage } from '../../domain/messages.ts';
 import type { ScanEvent } from '../../domain/scan-event.ts';
 import { createSerialPolicy } from '../../domain/serial-policy.ts';
 import type { Fulfillment } from '../../domain/types.ts';
 import { loadCart, saveCart } from '../../storage/cart-store.ts';
 import { getConfigInForce } from '../../storage/config-store.ts';
 import { saveCompletedOrder } from '../../storage/order-store.ts';
-import { findProductByCode } from '../../storage/product-store.ts';
+import { countProducts, findProductByCode } from '../../storage/product-store.ts';
 import { getDevice } from '../../storage/sync-state-store.ts';
-import { showNotice } from '../notice.ts';
+import { clearNotice, showNotice } from '../notice.ts';
 import type { Services } from '../services.ts';
 import { describeStorageError } from '../storage-error.ts';
 
@@ -67,11 +68,19 @@ export function createCheckoutController(services: Services) {
     ready.value = true;
   }
 
+  async function messageForOutcome(outcome: CheckoutOutcome): Promise<AssociateMessage> {
+    if (outcome.kind === 'product_not_found' && (await countProducts(db)) === 0) {
+      return catalogMissingMessage(outcome.code);
+    }
+    const lines = session.value.lines;
+    return messageFor(outcome, { lineTitle: (lineId) => lines.find((line) => line.line_id === lineId)?.title });
+  }
+
   function scan(input: ScanEvent | string): Promise<void> {
     return enqueue(async () => {
       const result = await handleScan(session.value, input, await scanDeps());
       await commit(result.session);
-      showNotice(messageFor(result.outcome));
+      showNotice(await messageForOutcome(result.outcome));
     });
   }
 
@@ -79,12 +88,16 @@ export function createCheckoutController(services: Services) {
     return enqueue(async () => {
       const result = await handleSerialScan(session.value, lineId, input, await scanDeps());
       await commit(result.session);
-      showNotice(messageFor(result.outcome));
+      showNotice(await messageForOutcome(result.outcome));
     });
   }
 
+  // An edit of the cart makes the message about the previous scan out of date.
   function change(update: (current: CheckoutSession) => CheckoutSession): Promise<void> {
-    return enqueue(() => commit(update(session.value)));
+    return enqueue(async () => {
+      await commit(update(session.value));
+      clearNotice();
+    });
   }
 
   function complete(): Promise<void> {
@@ -107,10 +120,7 @@ export function createCheckoutController(services: Services) {
       await saveCompletedOrder(db, result.order, { clearDraft: 'checkout' });
       session.value = createCheckoutSession();
       const units = result.order.lines.reduce((sum, line) => sum + line.quantity, 0);
-      showNotice({
-        tone: 'success',
-        text: `Sale saved on this device (${units} ${units === 1 ? 'item' : 'items'}). It is sent to the server when the device is online.`,
-      });
+      showNotice(saleSavedMessage(units));
       await engine.refreshPending();
       void engine.syncNow();
     });

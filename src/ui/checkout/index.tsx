@@ -1,5 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { scanEventText } from '../../scanning/camera-scan-event.ts';
 import type { Device } from '../../storage/sync-state-store.ts';
 import { CameraButton } from '../scanner/camera-button.tsx';
 import { useWedgeScans } from '../use-wedge-scans.ts';
@@ -57,7 +56,7 @@ export function Checkout({ controller, device }: CheckoutProps) {
       ) : (
         <ScanField key="item" label="Scan or type a product barcode or SKU" onScan={(_text, scan) => void controller.scan(scan)} />
       )}
-      <CameraButton onScan={(event) => void controller.scan(scanEventText(event))} />
+      <CameraButton onScan={(event) => void controller.scan(event)} />
 
       <h2 class="cart-heading">
         Cart <span class="count">({session.lines.length} {session.lines.length === 1 ? 'line' : 'lines'})</span>

@@ -31,8 +31,9 @@ export function FormatPanel({ config }: { config: ConfigInForce | undefined }) {
         autoComplete="off"
         onInput={(event) => setSample((event.currentTarget as HTMLInputElement).value)}
         onKeyDown={(event) => {
-          // A wedge scanner ends with Enter or Tab: keep the sample in view instead of moving on.
-          if (event.key === 'Enter' || event.key === 'Tab') event.preventDefault();
+          // A wedge scanner ends with Enter: keep the sample in view. Tab still moves the
+          // focus, so a keyboard user can leave the field.
+          if (event.key === 'Enter') event.preventDefault();
         }}
       />
       {sample.trim() !== '' && (
