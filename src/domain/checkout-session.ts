@@ -6,9 +6,10 @@ import { needsSerial } from './cart-line-edits.ts';
 import type { AwaitingStep, CartLine, CheckoutSession, ScanDeps, ScanResult } from './checkout-types.ts';
 import { planGs1ItemScan, planGs1SerialScan, type Gs1ItemPlan } from './gs1-checkout-plan.ts';
 import { readScanInput } from './gs1-scan.ts';
+import { lookUpItem } from './item-lookup.ts';
 import type { ScanEvent } from './scan-event.ts';
 import { checkSerialForUnit } from './serial-checks.ts';
-import { countCodePoints, normaliseScanText, SERIAL_MAX_LENGTH } from './serial-policy.ts';
+import { normaliseScanText } from './serial-policy.ts';
 import type { Product } from './types.ts';
 
 export type {
@@ -58,23 +59,9 @@ export async function handleScan(session: CheckoutSession, scan: ScanEvent | str
     return applyGs1ItemPlan(waiting, await planGs1ItemScan(input.gs1, deps), deps);
   }
 
-  const code = input.text;
-  if (code === '') {
-    return { session: waiting, outcome: { kind: 'invalid_scan', code, reason: 'empty' } };
-  }
-
-  const length = countCodePoints(code);
-  if (length > SERIAL_MAX_LENGTH) {
-    return { session: waiting, outcome: { kind: 'invalid_scan', code, reason: 'too_long', length } };
-  }
-
-  const product = await deps.findProduct(code);
-  if (product === undefined) {
-    const looksLikeSerial = deps.policy.pattern !== undefined && deps.policy.checkNormalised(code).ok;
-    const kind = looksLikeSerial ? 'looks_like_serial' : 'product_not_found';
-    return { session: waiting, outcome: { kind, code } };
-  }
-  return addProduct(waiting, product, deps.newLineId);
+  const lookup = await lookUpItem(input.text, deps);
+  if (lookup.kind !== 'found') return { session: waiting, outcome: lookup };
+  return addProduct(waiting, lookup.product, deps.newLineId);
 }
 
 /**

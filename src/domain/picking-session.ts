@@ -7,10 +7,10 @@
 import { planGs1ItemScan } from './gs1-checkout-plan.ts';
 import type { Gs1ParseResult } from './gs1-element-string.ts';
 import { readScanInput } from './gs1-scan.ts';
+import { lookUpItem } from './item-lookup.ts';
 import { capturePickSerial, handlePickSerialScan, toPickOutcome } from './picking-serial.ts';
 import type { PickAwaitingStep, PickScanDeps, PickScanResult, PickSession, PickUnit } from './picking-types.ts';
 import type { ScanEvent } from './scan-event.ts';
-import { countCodePoints, SERIAL_MAX_LENGTH } from './serial-policy.ts';
 import type { PickList, Product } from './types.ts';
 
 export type {
@@ -62,22 +62,9 @@ export async function handlePickScan(
     return pickByGs1(waiting, input.gs1, deps);
   }
 
-  const code = input.text;
-  if (code === '') {
-    return { session: waiting, outcome: { kind: 'invalid_scan', code, reason: 'empty' } };
-  }
-
-  const length = countCodePoints(code);
-  if (length > SERIAL_MAX_LENGTH) {
-    return { session: waiting, outcome: { kind: 'invalid_scan', code, reason: 'too_long', length } };
-  }
-
-  const product = await deps.findProduct(code);
-  if (product === undefined) {
-    const looksLikeSerial = deps.policy.pattern !== undefined && deps.policy.checkNormalised(code).ok;
-    return { session: waiting, outcome: { kind: looksLikeSerial ? 'looks_like_serial' : 'product_not_found', code } };
-  }
-  return pickProduct(waiting, product, code, deps.newUnitId);
+  const lookup = await lookUpItem(input.text, deps);
+  if (lookup.kind !== 'found') return { session: waiting, outcome: lookup };
+  return pickProduct(waiting, lookup.product, input.text, deps.newUnitId);
 }
 
 /**
