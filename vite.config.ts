@@ -1,8 +1,17 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// The version shown in Settings: package.json's, unless VITE_APP_VERSION is set, as the
+// browser tests do to build two versions of the app that differ.
+const packageVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const appVersion = process.env.VITE_APP_VERSION ?? packageVersion;
+
 export default defineConfig({
+  define: {
+    'import.meta.env.VITE_APP_VERSION': JSON.stringify(appVersion),
+  },
   plugins: [
     preact(),
     VitePWA({

@@ -1,9 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAuthHooks } from './auth.ts';
+import { installCors } from './cors.ts';
 import { describeError, installErrorHandler } from './error-handler.ts';
 import { sendProblem } from './problem.ts';
+import { createRateLimiter, type RateLimitOptions } from './rate-limiter.ts';
 import { registerAppConfigRoutes } from './routes/app-config-routes.ts';
+import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
+import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
@@ -11,10 +15,19 @@ import { registerPickListRoutes } from './routes/pick-list-routes.ts';
 import { registerProductRoutes } from './routes/product-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { registerSerialRoutes } from './routes/serial-routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { registerStaticApp } from './static-app.ts';
 import type { Storage } from './storage/storage.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Default limits, guesses to be tuned with measurements. A device that comes back after a
+ * day offline may push a few hundred sales at once, so a token gets a large burst. Pairing
+ * has no token, so it is limited per address, with room for a store's tablets behind one NAT.
+ */
+export const TOKEN_RATE_LIMIT_DEFAULT: RateLimitOptions = { burst: 600, refillPerSecond: 20 };
+export const ADDRESS_RATE_LIMIT_DEFAULT: RateLimitOptions = { burst: 30, refillPerSecond: 0.5 };
 
 // Tokens and pairing codes must never reach a log. Fastify's request serializer leaves out
 // headers and bodies already; these paths also cover objects a route might log.
@@ -36,6 +49,10 @@ export interface BuildAppOptions {
   logger?: boolean | Record<string, unknown>;
   /** Folder of the built app to serve at `/`; ignored when it does not exist. */
   staticDir?: string;
+  /** Request limits per token and per address (requests without a token); the defaults when left out. */
+  rateLimits?: { perToken?: RateLimitOptions; perAddress?: RateLimitOptions };
+  /** Origins allowed to call the API from a browser (CORS); none when left out. */
+  corsOrigins?: readonly string[];
 }
 
 /** Builds the Fastify app of the reference server on the given storage, ready to listen. */
@@ -60,6 +77,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
   installErrorHandler(app);
+  installSecurityHeaders(app);
+  installCors(app, options.corsOrigins ?? []);
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
@@ -68,7 +87,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     return payload;
   });
 
-  const context: RouteContext = { storage: options.db, auth: createAuthHooks(options.db, options.adminTokenHash) };
+  const limits = {
+    perToken: createRateLimiter(options.rateLimits?.perToken ?? TOKEN_RATE_LIMIT_DEFAULT),
+    perAddress: createRateLimiter(options.rateLimits?.perAddress ?? ADDRESS_RATE_LIMIT_DEFAULT),
+  };
+  const context: RouteContext = { storage: options.db, auth: createAuthHooks(options.db, options.adminTokenHash, limits) };
   registerHealthRoutes(app, context);
   registerPairingRoutes(app, context);
   registerProductRoutes(app, context);
@@ -77,6 +100,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerOrderRoutes(app, context);
   registerPickListRoutes(app, context);
   registerSerialRoutes(app, context);
+  registerDeviceRoutes(app, context);
+  registerAuditRoutes(app, context);
   registerStaticApp(app, options.staticDir);
 
   return app;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { ProblemError } from './problem.ts';
+import type { RateLimiter } from './rate-limiter.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** The sender of a request: the administrator, or a paired device bound to one store. */
@@ -35,19 +36,30 @@ export function generatePairingCode(): string {
   return code;
 }
 
-/** The onRequest hooks that admit admins, devices, or both, and set `request.principal`. */
+/**
+ * The onRequest hooks that admit admins, devices, or both, and set `request.principal`;
+ * `anyone` admits requests without a token, limited per client address.
+ */
 export interface AuthHooks {
   admin: onRequestAsyncHookHandler;
   device: onRequestAsyncHookHandler;
   adminOrDevice: onRequestAsyncHookHandler;
+  anyone: onRequestAsyncHookHandler;
+}
+
+/** The rate limiters of the hooks: one bucket per token, and one per address for requests without one. */
+export interface AuthRateLimits {
+  perToken: RateLimiter;
+  perAddress: RateLimiter;
 }
 
 /**
  * Creates the authentication hooks. They run before the body is read, so a request
  * without a valid token never gets its body parsed. When `adminTokenHash` is not given,
- * the hash stored in the database is used.
+ * the hash stored in the database is used. With `limits`, a sender over its limit gets a
+ * 429 before anything else happens.
  */
-export function createAuthHooks(storage: Storage, adminTokenHash?: string): AuthHooks {
+export function createAuthHooks(storage: Storage, adminTokenHash?: string, limits?: AuthRateLimits): AuthHooks {
   const identify = async (request: FastifyRequest, reply: FastifyReply): Promise<Principal> => {
     const token = readBearerToken(request, reply);
     const hash = hashSecret(token);
@@ -56,6 +68,14 @@ export function createAuthHooks(storage: Storage, adminTokenHash?: string): Auth
     if (expectedAdminHash !== null && equalHashes(hash, expectedAdminHash)) return { kind: 'admin' };
 
     const device = await storage.devices.findDeviceByTokenHash(hash);
+    if (device && device.revokedAt !== null) {
+      reply.header('www-authenticate', 'Bearer error="invalid_token"');
+      throw new ProblemError({
+        status: 401,
+        code: 'revoked_token',
+        detail: `The token of device ${device.deviceId} was revoked by an administrator on ${device.revokedAt}. Pair the device again with a new pairing code.`,
+      });
+    }
     if (device) return { kind: 'device', deviceId: device.deviceId, storeId: device.storeId };
 
     reply.header('www-authenticate', 'Bearer error="invalid_token"');
@@ -69,11 +89,32 @@ export function createAuthHooks(storage: Storage, adminTokenHash?: string): Auth
   const admit = (allowed: Array<Principal['kind']>): onRequestAsyncHookHandler =>
     async function checkPrincipal(request, reply) {
       const principal = await identify(request, reply);
+      if (limits) enforceLimit(limits.perToken, principal.kind === 'admin' ? 'admin' : `device:${principal.deviceId}`, reply);
       if (!allowed.includes(principal.kind)) throw wrongKind(principal.kind, request);
       request.principal = principal;
     };
 
-  return { admin: admit(['admin']), device: admit(['device']), adminOrDevice: admit(['admin', 'device']) };
+  // NOTE: behind a load balancer request.ip is the balancer's address unless Fastify's
+  // trustProxy is set, and then every client shares one pairing bucket.
+  const anyone: onRequestAsyncHookHandler = async function limitAddress(request, reply) {
+    if (limits) enforceLimit(limits.perAddress, `address:${request.ip}`, reply);
+  };
+
+  return { admin: admit(['admin']), device: admit(['device']), adminOrDevice: admit(['admin', 'device']), anyone };
+}
+
+function enforceLimit(limiter: RateLimiter, key: string, reply: FastifyReply): void {
+  const decision = limiter.take(key);
+  if (decision.allowed) return;
+  reply.header('retry-after', String(decision.retryAfterS));
+  let sender = 'This device token';
+  if (key === 'admin') sender = 'The admin token';
+  if (key.startsWith('address:')) sender = `Address ${key.slice('address:'.length)}`;
+  throw new ProblemError({
+    status: 429,
+    code: 'rate_limited',
+    detail: `${sender} sent more requests than this server allows. Wait ${decision.retryAfterS} s, then send again.`,
+  });
 }
 
 function readBearerToken(request: FastifyRequest, reply: FastifyReply): string {

@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { setUpAdminToken } from './admin-token.ts';
 import { buildApp } from './app.ts';
+import { parseCorsOrigins } from './cors.ts';
 import { issuePairingCode } from './pairing.ts';
 import { DEMO_STORE_ID, seedDemoData } from './seed-demo-data.ts';
+import { openPostgresStorage } from './storage/pg-storage.ts';
 import { openSqliteStorage, StorageOpenError } from './storage/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -23,12 +25,12 @@ class StartupError extends Error {
 async function start(): Promise<void> {
   const port = readPort(process.env.PORT);
   const host = process.env.HOST || '127.0.0.1';
-  const dataDir = resolve(process.env.DATA_DIR || './data');
-  const storage = openStorage(dataDir);
+  const corsOrigins = readCorsOrigins(process.env.CORS_ORIGINS);
+  const storage = await openStorage(process.env.DATABASE_URL, resolve(process.env.DATA_DIR || './data'));
 
   const admin = await setUpAdminToken(storage, process.env.ADMIN_TOKEN);
   const seeded = await seedDemoData(storage);
-  const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: true, staticDir: DIST_DIR });
+  const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: true, staticDir: DIST_DIR, corsOrigins });
   installShutdown(app, storage);
 
   if (seeded) {
@@ -53,13 +55,21 @@ async function start(): Promise<void> {
   const base = `http://${formatHost(host)}:${boundPort}/`;
   const pairing = await issuePairingCode(storage, DEMO_STORE_ID, DEMO_PAIRING_TTL_S);
 
-  app.log.info({ data_file: storage.location, url: base }, 'server started');
+  app.log.info({ database: storage.location, url: base }, 'server started');
   console.log(`\nSerial Capture is running at ${base}`);
   console.log(`Pair this browser with demo store ${DEMO_STORE_ID} (single use, valid 24 h):`);
   console.log(`  ${base}#/pair?code=${pairing.code}`);
   if (admin.generatedToken) {
     console.log('Admin token, shown only now (the server keeps only its hash):');
     console.log(`  ${admin.generatedToken}`);
+  }
+}
+
+function readCorsOrigins(text: string | undefined): string[] {
+  try {
+    return parseCorsOrigins(text);
+  } catch (error) {
+    throw new StartupError((error as Error).message);
   }
 }
 
@@ -72,7 +82,10 @@ function readPort(text: string | undefined): number {
   return port;
 }
 
-function openStorage(dataDir: string): Storage {
+// PostgreSQL when DATABASE_URL is set, so that several server processes can share one
+// database; else the SQLite file in DATA_DIR.
+async function openStorage(databaseUrl: string | undefined, dataDir: string): Promise<Storage> {
+  if (databaseUrl !== undefined && databaseUrl !== '') return openPostgresStorage(databaseUrl);
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {

@@ -3,40 +3,58 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import pg from 'pg';
+import { buildApp, type BuildAppOptions } from './app.ts';
 import { generateToken, hashSecret } from './auth.ts';
 import { issuePairingCode } from './pairing.ts';
 import { seedDemoData } from './seed-demo-data.ts';
+import { openPostgresStorage } from './storage/pg-storage.ts';
 import { openSqliteStorage } from './storage/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
+import { createThrowawayDatabase, testBackend, type TestBackend } from './test-database.ts';
 
 export interface TestServerOptions {
-  /** Folder for the SQLite file; a fresh folder under the OS temp folder when left out. */
+  /** Database to run on; SERVER_TEST_BACKEND decides when left out, else SQLite. */
+  backend?: TestBackend;
+  /** SQLite: folder for the database file; a fresh folder under the OS temp folder when left out. */
   dataDir?: string;
+  /** PostgreSQL: database to use, e.g. one an earlier test server used; a fresh one when left out. */
+  databaseUrl?: string;
   /** Built app to serve at `/`. */
   staticDir?: string;
   /** Loads the demo catalog, the demo global configuration and the demo pick lists first. */
   seedDemo?: boolean;
+  /** Request limits; the server's defaults when left out. */
+  rateLimits?: BuildAppOptions['rateLimits'];
+  /** Origins allowed to call the API from a browser; none when left out. */
+  corsOrigins?: readonly string[];
+  /** Receives the server's JSON log lines; without it the server logs nothing. */
+  logStream?: { write(line: string): void };
 }
 
 export interface TestServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123`. */
   url: string;
+  backend: TestBackend;
+  /** PostgreSQL: the database's URL, to reopen it or to share it with another server. */
+  databaseUrl?: string;
   adminToken: string;
   app: FastifyInstance;
   db: Storage;
-  /** Closes the app and the database, and removes the data folder if this helper made it. */
+  /** Closes the app and the database, and removes the data folder or database if this helper made it. */
   close(): Promise<void>;
   /** Issues a pairing code for the store, valid for 15 minutes. */
   createPairingCode(storeId: string): Promise<string>;
-  /** Counts the stored orders, read straight from the SQLite file. */
-  countOrders(): number;
-  /** Lists an order's stored lines in their order, read straight from the SQLite file. */
-  orderLines(orderId: string): StoredOrderLine[];
-  /** Counts the stored completions of a pick list (0 or 1), read straight from the SQLite file. */
-  countPickCompletions(pickListId: string): number;
-  /** Lists a pick list's stored units in the order they were sent, read straight from the SQLite file. */
-  pickedUnits(pickListId: string): StoredPickedUnit[];
+  /** Counts the rows of a table, or those of one order, read through a second connection. */
+  countRows(table: 'orders' | 'order_lines' | 'serials' | 'order_conflicts', orderId?: string): Promise<number>;
+  /** Counts the stored orders, read through a second connection. */
+  countOrders(): Promise<number>;
+  /** Lists an order's stored lines in their order, read through a second connection. */
+  orderLines(orderId: string): Promise<StoredOrderLine[]>;
+  /** Counts the stored completions of a pick list (0 or 1), read through a second connection. */
+  countPickCompletions(pickListId: string): Promise<number>;
+  /** Lists a pick list's stored units in the order they were sent, read through a second connection. */
+  pickedUnits(pickListId: string): Promise<StoredPickedUnit[]>;
 }
 
 /** One row of the `order_lines` table; `serial_number` is null on lines without one. */
@@ -56,15 +74,17 @@ export interface StoredPickedUnit {
   serial_number: string | null;
 }
 
+/** Runs one read-only query with `?` placeholders on a connection of its own. */
+type ReadQuery = <T>(sql: string, parameters: unknown[]) => Promise<T[]>;
+
 /**
- * Starts the reference server on 127.0.0.1 with a free port, a temporary SQLite file and
- * a fresh admin token, without logs. For tests and browser tests.
+ * Starts the reference server on 127.0.0.1 with a free port, a throwaway database and a
+ * fresh admin token, without logs unless a log stream is given. For tests and browser tests.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const ownsDataDir = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'serial-capture-test-')));
-  const dbFile = join(dataDir, 'serial-capture.sqlite');
-  const db = openSqliteStorage(dbFile);
+  const backend = options.backend ?? testBackend();
+  const opened = backend === 'postgres' ? await openPostgres(options.databaseUrl) : await openSqlite(options.dataDir);
+  const { db } = opened;
 
   const adminToken = generateToken();
   const adminTokenHash = hashSecret(adminToken);
@@ -74,66 +94,121 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = buildApp({
     db,
     adminTokenHash,
-    logger: false,
+    logger: options.logStream === undefined ? false : { stream: options.logStream },
     ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+    ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
   });
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
   } catch (error) {
     await db.close();
+    await opened.cleanUp();
     throw error;
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const read = opened.read;
+  const count = async (sql: string, parameters: unknown[]): Promise<number> =>
+    Number((await read<{ count: number | string }>(sql, parameters))[0]?.count ?? 0);
 
   return {
     url: `http://127.0.0.1:${port}`,
+    backend,
+    ...(opened.databaseUrl === undefined ? {} : { databaseUrl: opened.databaseUrl }),
     adminToken,
     app,
     db,
     async close() {
       await app.close();
       await db.close();
-      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      await opened.cleanUp();
     },
     async createPairingCode(storeId) {
       return (await issuePairingCode(db, storeId)).code;
     },
-    countOrders() {
-      return readDatabase(dbFile, (reader) => reader.prepare('SELECT COUNT(*) FROM orders').pluck().get() as number);
+    async countRows(table, orderId) {
+      if (orderId === undefined) return count(`SELECT COUNT(*) AS count FROM ${table}`, []);
+      return count(`SELECT COUNT(*) AS count FROM ${table} WHERE order_id = ?`, [orderId]);
     },
-    orderLines(orderId) {
-      return readDatabase(dbFile, (reader) =>
-        reader
-          .prepare(`
-            SELECT line_id, product_id, quantity, fulfillment, serial_number FROM order_lines
-            WHERE order_id = ? ORDER BY line_index`)
-          .all(orderId) as StoredOrderLine[],
+    async countOrders() {
+      return count('SELECT COUNT(*) AS count FROM orders', []);
+    },
+    async orderLines(orderId) {
+      return read<StoredOrderLine>(
+        `SELECT line_id, product_id, quantity, fulfillment, serial_number FROM order_lines
+         WHERE order_id = ? ORDER BY line_index`,
+        [orderId],
       );
     },
-    countPickCompletions(pickListId) {
-      return readDatabase(dbFile, (reader) =>
-        reader.prepare('SELECT COUNT(*) FROM pick_completions WHERE pick_list_id = ?').pluck().get(pickListId) as number,
-      );
+    async countPickCompletions(pickListId) {
+      return count('SELECT COUNT(*) AS count FROM pick_completions WHERE pick_list_id = ?', [pickListId]);
     },
-    pickedUnits(pickListId) {
-      return readDatabase(dbFile, (reader) =>
-        reader
-          .prepare(`
-            SELECT line_id, unit_index, product_id, serial_number FROM picked_units
-            WHERE pick_list_id = ? ORDER BY unit_id`)
-          .all(pickListId) as StoredPickedUnit[],
+    async pickedUnits(pickListId) {
+      return read<StoredPickedUnit>(
+        `SELECT line_id, unit_index, product_id, serial_number FROM picked_units
+         WHERE pick_list_id = ? ORDER BY unit_id`,
+        [pickListId],
       );
     },
   };
 }
 
-// A second, read-only connection shows what another process would see in the file.
-function readDatabase<T>(file: string, read: (reader: BetterSqlite3.Database) => T): T {
-  const reader = new BetterSqlite3(file, { readonly: true });
+interface OpenedDatabase {
+  db: Storage;
+  databaseUrl?: string;
+  read: ReadQuery;
+  /** Removes what this helper made for the test; run after `db.close()`. */
+  cleanUp(): Promise<void>;
+}
+
+async function openSqlite(givenDataDir: string | undefined): Promise<OpenedDatabase> {
+  const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'serial-capture-test-')));
+  const dbFile = join(dataDir, 'serial-capture.sqlite');
+  return {
+    db: openSqliteStorage(dbFile),
+    // A second, read-only connection shows what another process would see in the file.
+    async read<T>(sql: string, parameters: unknown[]) {
+      const reader = new BetterSqlite3(dbFile, { readonly: true });
+      try {
+        return reader.prepare(sql).all(...parameters) as T[];
+      } finally {
+        reader.close();
+      }
+    },
+    async cleanUp() {
+      if (givenDataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgres(givenUrl: string | undefined): Promise<OpenedDatabase> {
+  const made = givenUrl === undefined ? await createThrowawayDatabase() : undefined;
+  const databaseUrl = givenUrl ?? (made?.url as string);
+  let db: Storage;
   try {
-    return read(reader);
-  } finally {
-    reader.close();
+    db = await openPostgresStorage(databaseUrl);
+  } catch (error) {
+    await made?.drop();
+    throw error;
   }
+  return {
+    db,
+    databaseUrl,
+    // A connection of its own shows what another server process would see.
+    async read<T>(sql: string, parameters: unknown[]) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        let position = 0;
+        const numbered = sql.replaceAll('?', () => `$${(position += 1)}`);
+        return (await client.query(numbered, parameters)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    async cleanUp() {
+      await made?.drop();
+    },
+  };
 }

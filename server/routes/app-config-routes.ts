@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { recordAdminChange } from '../audit.ts';
 import type { AppConfig } from '../../src/domain/types.ts';
 import { assertStoreAccess } from '../auth.ts';
 import { checkAppConfig, resolveConfigInForce, versionConfig } from '../config/config-in-force.ts';
@@ -63,9 +64,16 @@ export function registerAppConfigRoutes(app: FastifyInstance, { storage, auth }:
     async (request) => {
       const storeId = request.query.store ?? null;
       const warnings = checkAppConfig(request.body);
-      await storage.config.putConfig(storeId, request.body, nowIso());
+      const now = nowIso();
+      await storage.config.putConfig(storeId, request.body, now);
 
       const pattern = request.body.capabilities?.serialized_inventory?.serial_number_regex ?? null;
+      await recordAdminChange(storage, request, {
+        action: 'app_config.replace',
+        target: storeId,
+        at: now,
+        details: { serial_number_regex: pattern },
+      });
       request.log.info({ store_id: storeId, serial_number_regex: pattern }, 'configuration replaced');
       return { version: versionConfig(request.body, storeId === null ? 'global' : 'store'), warnings };
     },
@@ -87,6 +95,7 @@ export function registerAppConfigRoutes(app: FastifyInstance, { storage, auth }:
           detail: `Store ${storeId} has no configuration of its own, so the global one already applies. Check the store id.`,
         });
       }
+      await recordAdminChange(storage, request, { action: 'app_config.delete', target: storeId, at: nowIso() });
       request.log.info({ store_id: storeId }, 'store configuration removed');
       return reply.code(204).send();
     },

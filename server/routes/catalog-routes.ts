@@ -50,7 +50,7 @@ export function registerCatalogRoutes(app: FastifyInstance, { storage, auth }: R
         );
       }
 
-      const { changes, hasMore } = await storage.products.listChanges(after, limit);
+      const { changes, hasMore, remaining } = await storage.products.listChanges(after, limit);
       const items = changes.map((change) =>
         'product' in change ? { product: change.product } : { deleted: change.deleted },
       );
@@ -59,6 +59,9 @@ export function registerCatalogRoutes(app: FastifyInstance, { storage, auth }: R
         items,
         next_cursor: String(last ? last.sequence : after),
         has_more: hasMore,
+        // Lets a device show "received of total" while it pages; changes made meanwhile
+        // can raise it on the next page.
+        ...(remaining === undefined ? {} : { remaining }),
       };
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { recordAdminChange } from '../audit.ts';
 import { issuePairingCode, PAIRING_CODE_TTL_DEFAULT_S, PAIRING_CODE_TTL_MAX_S, redeemPairingCode } from '../pairing.ts';
 import { STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
 
@@ -33,18 +34,23 @@ export function registerPairingRoutes(app: FastifyInstance, { storage, auth }: R
     async (request, reply) => {
       const { store_id, ttl_s = PAIRING_CODE_TTL_DEFAULT_S } = request.body;
       const issued = await issuePairingCode(storage, store_id, ttl_s);
+      // The code itself stays out of the audit log, as out of every log.
+      await recordAdminChange(storage, request, {
+        action: 'pairing_code.issue',
+        target: store_id,
+        at: new Date().toISOString(),
+        details: { expires_at: issued.expires_at },
+      });
       request.log.info({ store_id, expires_at: issued.expires_at }, 'pairing code issued');
       return reply.code(201).send(issued);
     },
   );
 
-  // NOTE: pairing attempts are not rate-limited. A code is one of 32^8 (about 1.1e12)
-  // values and lives 15 minutes by default, so a 1 % chance of guessing one live code
-  // takes about 1e7 requests per second. A server exposed to the internet should still
-  // add a limit.
+  // Pairing needs no token, so its attempts are limited per client address instead.
   app.post<{ Body: PairingBody }>(
     '/api/v1/pairing',
     {
+      onRequest: auth.anyone,
       schema: {
         body: {
           type: 'object',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { recordAdminChange } from '../audit.ts';
 import { importProducts } from '../catalog/import-products.ts';
 import { PRODUCT_ID_MAX_LENGTH } from '../catalog/validate-product-row.ts';
 import { ProblemError } from '../problem.ts';
@@ -41,7 +42,14 @@ export function registerProductRoutes(app: FastifyInstance, { storage, auth }: R
       },
     },
     async (request) => {
-      const report = await importProducts(storage, request.body.items, nowIso());
+      const now = nowIso();
+      const report = await importProducts(storage, request.body.items, now);
+      await recordAdminChange(storage, request, {
+        action: 'products.import',
+        target: null,
+        at: now,
+        details: { catalog: request.body.head.catalog, imported: report.imported, rejected: report.rejected.length },
+      });
       request.log.info(
         { catalog: request.body.head.catalog, imported: report.imported, rejected: report.rejected.length },
         'products imported',
@@ -64,7 +72,8 @@ export function registerProductRoutes(app: FastifyInstance, { storage, auth }: R
     },
     async (request, reply) => {
       const productId = request.params.product_id;
-      const outcome = await storage.products.deleteProduct(productId, nowIso());
+      const now = nowIso();
+      const outcome = await storage.products.deleteProduct(productId, now);
       if (outcome === 'not_found') {
         throw new ProblemError({
           status: 404,
@@ -72,7 +81,10 @@ export function registerProductRoutes(app: FastifyInstance, { storage, auth }: R
           detail: `Product ${productId} is not in the catalog. Check the product id.`,
         });
       }
-      if (outcome === 'deleted') request.log.info({ product_id: productId }, 'product deleted');
+      if (outcome === 'deleted') {
+        await recordAdminChange(storage, request, { action: 'product.delete', target: productId, at: now });
+        request.log.info({ product_id: productId }, 'product deleted');
+      }
       return reply.code(204).send();
     },
   );

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { PICK_LISTS_MIGRATION } from './migration-pick-lists.ts';
+import { SECURITY_MIGRATION } from './migration-security.ts';
 
 /** One schema change. Versions only grow; a released migration is never edited. */
 export interface Migration {
@@ -110,6 +111,7 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   PICK_LISTS_MIGRATION,
+  SECURITY_MIGRATION,
 ];
 
 /** Newest schema version this server can migrate to. */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { DeviceRecord, DeviceStore } from './storage.ts';
+import type { DeviceRecord, DeviceStore, DeviceSummary } from './storage.ts';
 
 /** Creates the store of pairing codes and paired devices. Codes and tokens are kept as SHA-256 hashes only. */
 export function createSqliteDeviceStore(db: Database): DeviceStore {
@@ -13,7 +13,12 @@ export function createSqliteDeviceStore(db: Database): DeviceStore {
     'INSERT INTO devices (device_id, token_hash, store_id, device_name, paired_at) VALUES (?, ?, ?, ?, ?)',
   );
   const markUsed = db.prepare('UPDATE pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?');
-  const findDevice = db.prepare('SELECT device_id, store_id, device_name FROM devices WHERE token_hash = ?');
+  const findDevice = db.prepare('SELECT device_id, store_id, device_name, revoked_at FROM devices WHERE token_hash = ?');
+  const findRevokedAt = db.prepare('SELECT revoked_at FROM devices WHERE device_id = ?');
+  const markRevoked = db.prepare('UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL');
+  const listAll = db.prepare(`
+    SELECT device_id, store_id, device_name, paired_at, revoked_at FROM devices
+    WHERE @store IS NULL OR store_id = @store ORDER BY paired_at, device_id`);
 
   const redeem = db.transaction(
     (request: { codeHash: string; now: string; deviceId: string; tokenHash: string; deviceName: string | null }) => {
@@ -35,12 +40,27 @@ export function createSqliteDeviceStore(db: Database): DeviceStore {
     },
 
     async findDeviceByTokenHash(tokenHash) {
-      const row = findDevice.get(tokenHash) as
-        | { device_id: string; store_id: string; device_name: string | null }
-        | undefined;
+      const row = findDevice.get(tokenHash) as DeviceSummary | undefined;
       if (!row) return null;
-      const device: DeviceRecord = { deviceId: row.device_id, storeId: row.store_id, deviceName: row.device_name };
+      const device: DeviceRecord = {
+        deviceId: row.device_id,
+        storeId: row.store_id,
+        deviceName: row.device_name,
+        revokedAt: row.revoked_at,
+      };
       return device;
+    },
+
+    async revokeDevice(deviceId, now) {
+      const row = findRevokedAt.get(deviceId) as { revoked_at: string | null } | undefined;
+      if (row === undefined) return 'not_found';
+      if (row.revoked_at !== null) return 'already_revoked';
+      markRevoked.run(now, deviceId);
+      return 'revoked';
+    },
+
+    async listDevices(storeId) {
+      return listAll.all({ store: storeId }) as DeviceSummary[];
     },
   };
 }

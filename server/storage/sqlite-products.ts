@@ -32,6 +32,9 @@ export function createSqliteProductStore(db: Database): ProductStore {
   const listAfter = db.prepare(`
     SELECT product_id, product_json, deleted, change_sequence FROM products
     WHERE change_sequence > ? ORDER BY change_sequence LIMIT ?`);
+  // change_sequence is UNIQUE, so SQLite counts in that column's index (a covering index
+  // search) without reading the table rows.
+  const countAfter = db.prepare('SELECT COUNT(*) FROM products WHERE change_sequence > ?').pluck();
 
   const writeCandidate = (candidate: ProductCandidate, now: string): IdentifierConflict | null => {
     const productId = candidate.product.product_id;
@@ -100,7 +103,9 @@ export function createSqliteProductStore(db: Database): ProductStore {
           ? { sequence: row.change_sequence, deleted: row.product_id }
           : { sequence: row.change_sequence, product: JSON.parse(row.product_json) as Product },
       );
-      return { changes, hasMore: rows.length > limit };
+      const lastSequence = changes.at(-1)?.sequence ?? afterSequence;
+      const remaining = rows.length > limit ? (countAfter.get(lastSequence) as number) : 0;
+      return { changes, hasMore: rows.length > limit, remaining };
     },
   };
 }

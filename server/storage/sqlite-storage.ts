@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { runMigrations } from './migrations.ts';
+import { createSqliteAuditStore } from './sqlite-audit.ts';
 import { createSqliteConfigStore } from './sqlite-config.ts';
 import { createSqliteDeviceStore } from './sqlite-devices.ts';
 import { createSqliteOrderStore } from './sqlite-orders.ts';
@@ -7,17 +8,12 @@ import { createSqlitePickListStore } from './sqlite-pick-lists.ts';
 import { createSqliteProductStore } from './sqlite-products.ts';
 import { createSqliteSerialStore } from './sqlite-serials.ts';
 import { createSqliteSettingsStore } from './sqlite-settings.ts';
+import { StorageOpenError } from './storage-open-error.ts';
 import type { Storage } from './storage.ts';
 
 const BUSY_TIMEOUT_MS = 5000;
 
-/** Raised when the database file cannot be opened, is not a SQLite database, or has an unknown schema. */
-export class StorageOpenError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StorageOpenError';
-  }
-}
+export { StorageOpenError };
 
 /**
  * Opens or creates a SQLite database file in WAL mode with foreign keys on, and brings
@@ -66,6 +62,7 @@ function createStorage(db: BetterSqlite3.Database, file: string): Storage {
     orders: createSqliteOrderStore(db),
     pickLists: createSqlitePickListStore(db),
     serials: createSqliteSerialStore(db),
+    audit: createSqliteAuditStore(db),
 
     async checkHealth() {
       ping.get();

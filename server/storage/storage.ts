@@ -38,7 +38,14 @@ export interface ProductStore {
    */
   upsertProducts(candidates: ProductCandidate[], now: string): Promise<IdentifierConflict[]>;
   deleteProduct(productId: string, now: string): Promise<'deleted' | 'already_deleted' | 'not_found'>;
-  listChanges(afterSequence: number, limit: number): Promise<{ changes: CatalogChange[]; hasMore: boolean }>;
+  /**
+   * `remaining` counts the changes after the last one returned, at the time of the read.
+   * A store that cannot count them cheaply leaves it out.
+   */
+  listChanges(
+    afterSequence: number,
+    limit: number,
+  ): Promise<{ changes: CatalogChange[]; hasMore: boolean; remaining?: number }>;
 }
 
 export interface ConfigStore {
@@ -54,6 +61,17 @@ export interface DeviceRecord {
   deviceId: string;
   storeId: string;
   deviceName: string | null;
+  /** When the admin revoked the device's token; null while it is valid. */
+  revokedAt: string | null;
+}
+
+/** A paired device as the admin lists it. */
+export interface DeviceSummary {
+  device_id: string;
+  store_id: string;
+  device_name: string | null;
+  paired_at: string;
+  revoked_at: string | null;
 }
 
 export interface DeviceStore {
@@ -70,6 +88,28 @@ export interface DeviceStore {
     deviceName: string | null;
   }): Promise<{ storeId: string } | null>;
   findDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
+  /** Revokes a device's token for good; the device must pair again. */
+  revokeDevice(deviceId: string, now: string): Promise<'revoked' | 'already_revoked' | 'not_found'>;
+  /** Lists paired devices, of one store when `storeId` is given, in pairing order. */
+  listDevices(storeId: string | null): Promise<DeviceSummary[]>;
+}
+
+/** One administrative change, as the audit log keeps it. Never holds a token or pairing code. */
+export interface AuditEntry {
+  at: string;
+  /** Who made the change: `admin`, the holder of the admin token. */
+  actor: string;
+  /** What was done, e.g. `products.import` or `device.revoke`. */
+  action: string;
+  /** What it was done to: a store, product or device id; null for server-wide changes. */
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditStore {
+  record(entry: AuditEntry): Promise<void>;
+  /** Lists entries newest first, those before `beforeId` when given. */
+  list(query: { limit: number; beforeId?: number }): Promise<Array<AuditEntry & { id: number }>>;
 }
 
 export interface SettingsStore {
@@ -123,6 +163,7 @@ export interface Storage {
   readonly pickLists: PickListStore;
   /** Serials recorded by sales and picks, across both kinds. */
   readonly serials: SerialStore;
+  readonly audit: AuditStore;
   /** Resolves when the database responds to a query, and rejects otherwise. */
   checkHealth(): Promise<void>;
   close(): Promise<void>;

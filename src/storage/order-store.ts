@@ -3,6 +3,7 @@
 
 import type { Order } from '../domain/types.ts';
 import { commitWrites } from './commit-writes.ts';
+import { makeRoomForCapture } from './make-room-for-capture.ts';
 import type { DeviceDb, DraftName, OrderRecord } from './schema.ts';
 
 export interface SaveCompletedOrderOptions {
@@ -29,25 +30,29 @@ export async function saveCompletedOrder(
   }
 
   const savedAt = new Date().toISOString();
-  // The drafts store is always in scope, so that the store list has one type. It is only
-  // written to when a draft is to be cleared.
-  const tx = db.transaction(['orders', 'outbox', 'drafts'], 'readwrite', { durability: 'strict' });
-  // A failed request aborts the whole transaction, so either every write commits or none.
-  await commitWrites(tx, (writes) => {
-    // add, not put: a second save of the same order must fail, never overwrite the first.
-    writes.push(
-      tx.objectStore('orders').add({ order_id: order.order_id, order, status: 'pending', saved_at: savedAt }),
-      tx.objectStore('outbox').add({
-        capture_id: order.order_id,
-        kind: 'order',
-        payload: order,
-        created_at: savedAt,
-        attempts: 0,
-      }),
-    );
-    if (options.clearDraft !== undefined) {
-      writes.push(tx.objectStore('drafts').delete(options.clearDraft));
-    }
+  // Nothing is written when the transaction fails, so a retry after the catalog gave way
+  // cannot store the sale twice.
+  await makeRoomForCapture(db, `sale ${order.order_id}`, async () => {
+    // The drafts store is always in scope, so that the store list has one type. It is only
+    // written to when a draft is to be cleared.
+    const tx = db.transaction(['orders', 'outbox', 'drafts'], 'readwrite', { durability: 'strict' });
+    // A failed request aborts the whole transaction, so either every write commits or none.
+    await commitWrites(tx, (writes) => {
+      // add, not put: a second save of the same order must fail, never overwrite the first.
+      writes.push(
+        tx.objectStore('orders').add({ order_id: order.order_id, order, status: 'pending', saved_at: savedAt }),
+        tx.objectStore('outbox').add({
+          capture_id: order.order_id,
+          kind: 'order',
+          payload: order,
+          created_at: savedAt,
+          attempts: 0,
+        }),
+      );
+      if (options.clearDraft !== undefined) {
+        writes.push(tx.objectStore('drafts').delete(options.clearDraft));
+      }
+    });
   });
 }
 

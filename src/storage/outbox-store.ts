@@ -1,8 +1,7 @@
 // The outbox: captures waiting for the server. An entry leaves it only when the server
 // has acknowledged it.
 
-import { markSentInStore } from './order-store.ts';
-import type { DeviceDb, OutboxEntry } from './schema.ts';
+import type { DeviceDb, OutboxEntry, ServerConflict } from './schema.ts';
 
 /** An outbox entry as read back, so with its key. */
 export type StoredOutboxEntry = OutboxEntry & { seq: number };
@@ -24,24 +23,52 @@ export async function countRejectedOutbox(db: DeviceDb): Promise<number> {
   return entries.filter(isRejected).length;
 }
 
-/** Tests whether the server rejected the entry's last attempt with a 4xx reply. */
+/**
+ * Tests whether the server rejected the entry itself on its last attempt: a 4xx reply
+ * other than 408 and 429, which are about the server's load and pass on a later try.
+ * Pushes skip a rejected entry until the associate asks for it to be sent again.
+ */
 export function isRejected(entry: OutboxEntry): boolean {
-  return entry.last_status !== undefined && entry.last_status >= 400 && entry.last_status < 500;
+  const status = entry.last_status;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 /**
- * Removes an acknowledged entry and marks its order as sent, in one strict-durability
- * transaction. Removing an entry that is already gone does nothing and is no error, so a
- * second acknowledgement of the same entry is harmless.
+ * Removes an acknowledged entry and marks its order as sent, with the conflicts the
+ * server reported, in one strict-durability transaction. Removing an entry that is
+ * already gone does nothing and is no error, so a second acknowledgement is harmless.
  */
-export async function acknowledgeOutboxEntry(db: DeviceDb, seq: number, captureId: string): Promise<void> {
+export async function acknowledgeOutboxEntry(
+  db: DeviceDb,
+  seq: number,
+  captureId: string,
+  conflicts: ServerConflict[] = [],
+): Promise<void> {
   const sentAt = new Date().toISOString();
   const tx = db.transaction(['outbox', 'orders'], 'readwrite', { durability: 'strict' });
-  await Promise.all([
-    tx.objectStore('outbox').delete(seq),
-    markSentInStore(tx.objectStore('orders'), captureId, sentAt),
-    tx.done,
-  ]);
+  const orders = tx.objectStore('orders');
+  const markSent = async () => {
+    const record = await orders.get(captureId);
+    if (record !== undefined) {
+      await orders.put({ ...record, status: 'sent', sent_at: sentAt, ...(conflicts.length > 0 ? { conflicts } : {}) });
+    }
+  };
+  await Promise.all([tx.objectStore('outbox').delete(seq), markSent(), tx.done]);
+}
+
+/**
+ * Clears the rejection of entry `seq`, so that the next push sends it again; its attempts
+ * and last error stay for the record. Returns false when the entry is gone.
+ */
+export async function retryRejectedEntry(db: DeviceDb, seq: number): Promise<boolean> {
+  const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+  const entry = await tx.store.get(seq);
+  if (entry !== undefined && entry.last_status !== undefined) {
+    const { last_status: _cleared, ...rest } = entry;
+    await tx.store.put(rest);
+  }
+  await tx.done;
+  return entry !== undefined;
 }
 
 /**

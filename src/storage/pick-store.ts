@@ -4,7 +4,8 @@
 import { createPickSession, type PickSession } from '../domain/picking-session.ts';
 import type { PickCompletion, PickList } from '../domain/types.ts';
 import { commitWrites } from './commit-writes.ts';
-import { pickCaptureId, type DeviceDb, type PickRecord } from './schema.ts';
+import { makeRoomForCapture } from './make-room-for-capture.ts';
+import { pickCaptureId, type DeviceDb, type PickRecord, type ServerConflict } from './schema.ts';
 
 /** Changes made on the device by applying the server's open pick lists. */
 export interface OpenPickListsApplied {
@@ -115,27 +116,31 @@ export async function savePickProgress(db: DeviceDb, session: PickSession): Prom
  */
 export async function saveCompletedPick(db: DeviceDb, completion: PickCompletion, session: PickSession): Promise<void> {
   const savedAt = new Date().toISOString();
-  const tx = db.transaction(['picks', 'outbox'], 'readwrite', { durability: 'strict' });
-  const picks = tx.objectStore('picks');
-  const record = await picks.get(completion.pick_list_id);
-  if (record === undefined || record.status !== 'open') {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw notOpen(completion.pick_list_id, record);
-  }
+  // Nothing is written when the transaction fails, so a retry after the catalog gave way
+  // cannot store the pick twice.
+  await makeRoomForCapture(db, `pick list ${completion.pick_list_id}`, async () => {
+    const tx = db.transaction(['picks', 'outbox'], 'readwrite', { durability: 'strict' });
+    const picks = tx.objectStore('picks');
+    const record = await picks.get(completion.pick_list_id);
+    if (record === undefined || record.status !== 'open') {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw notOpen(completion.pick_list_id, record);
+    }
 
-  await commitWrites(tx, (writes) => {
-    writes.push(
-      picks.put({ ...record, session, status: 'completed', completion, updated_at: savedAt }),
-      // add, not put: a second completion of the same pick list must fail, never replace the first.
-      tx.objectStore('outbox').add({
-        capture_id: pickCaptureId(completion.pick_list_id),
-        kind: 'pick_completion',
-        payload: completion,
-        created_at: savedAt,
-        attempts: 0,
-      }),
-    );
+    await commitWrites(tx, (writes) => {
+      writes.push(
+        picks.put({ ...record, session, status: 'completed', completion, updated_at: savedAt }),
+        // add, not put: a second completion of the same pick list must fail, never replace the first.
+        tx.objectStore('outbox').add({
+          capture_id: pickCaptureId(completion.pick_list_id),
+          kind: 'pick_completion',
+          payload: completion,
+          created_at: savedAt,
+          attempts: 0,
+        }),
+      );
+    });
   });
 }
 
@@ -145,26 +150,40 @@ export interface WritablePickStore {
   put(value: PickRecord): Promise<unknown>;
 }
 
-/** Marks a completed pick as sent within the caller's transaction. Returns false when it is missing. */
-export async function markPickSentInStore(store: WritablePickStore, pickListId: string, sentAt: string): Promise<boolean> {
+/**
+ * Marks a completed pick as sent within the caller's transaction, keeping the server's
+ * conflicts when there are any. Returns false when it is missing.
+ */
+export async function markPickSentInStore(
+  store: WritablePickStore,
+  pickListId: string,
+  sentAt: string,
+  conflicts: ServerConflict[] = [],
+): Promise<boolean> {
   const record = await store.get(pickListId);
   if (record === undefined) {
     return false;
   }
-  await store.put({ ...record, status: 'sent', sent_at: sentAt });
+  await store.put({ ...record, status: 'sent', sent_at: sentAt, ...(conflicts.length > 0 ? { conflicts } : {}) });
   return true;
 }
 
 /**
  * Removes the acknowledged outbox entry `seq` of a pick completion and marks the pick as
- * sent, in one strict-durability transaction. A second acknowledgement does nothing.
+ * sent, with the conflicts the server reported, in one strict-durability transaction.
+ * A second acknowledgement does nothing.
  */
-export async function acknowledgePickCompletion(db: DeviceDb, seq: number, pickListId: string): Promise<void> {
+export async function acknowledgePickCompletion(
+  db: DeviceDb,
+  seq: number,
+  pickListId: string,
+  conflicts: ServerConflict[] = [],
+): Promise<void> {
   const sentAt = new Date().toISOString();
   const tx = db.transaction(['outbox', 'picks'], 'readwrite', { durability: 'strict' });
   await Promise.all([
     tx.objectStore('outbox').delete(seq),
-    markPickSentInStore(tx.objectStore('picks'), pickListId, sentAt),
+    markPickSentInStore(tx.objectStore('picks'), pickListId, sentAt, conflicts),
     tx.done,
   ]);
 }

@@ -1,7 +1,9 @@
 // The cached catalog: products with their lookup keys, and the cursor of the last catalog
 // page applied.
 
-import { productKeys, scanKeys } from '../domain/product-keys.ts';
+import { unwrap } from 'idb';
+import { toGtin14 } from '../domain/gtin.ts';
+import { identifierKeys, scanKeys } from '../domain/product-keys.ts';
 import type { Product } from '../domain/types.ts';
 import { commitWrites } from './commit-writes.ts';
 import type { DeviceDb, ProductRecord } from './schema.ts';
@@ -15,6 +17,11 @@ export interface CatalogPage {
   next_cursor: string;
 }
 
+const GTIN14_LENGTH = 14;
+
+/** Name of the sync-state record that contains the catalog cursor. */
+const CURSOR_RECORD = 'catalog-cursor';
+
 /**
  * Applies one page of catalog changes, in page order, and stores `next_cursor` in the same
  * transaction. So an interrupted download keeps every whole page and resumes after the
@@ -26,45 +33,54 @@ export async function applyCatalogPage(db: DeviceDb, page: CatalogPage): Promise
   // before anything is written.
   const changes = page.items.map((item) => ('product' in item ? toProductRecord(item.product) : item.deleted));
 
-  const tx = db.transaction(['products', 'sync-state'], 'readwrite');
-  await commitWrites(tx, (writes) => {
-    const products = tx.objectStore('products');
+  // Relaxed durability: the catalog is a cache the server sends again, and the cursor is
+  // in the same transaction, so a page lost to a power cut is simply downloaded again.
+  const tx = db.transaction(['products', 'sync-state'], 'readwrite', { durability: 'relaxed' });
+  // Raw requests, not idb's promise per request: a 5000-product page would make 5000
+  // promises. A failed request aborts the transaction, and tx.done rejects with its error.
+  const products = unwrap(tx.objectStore('products'));
+  await commitWrites(tx, () => {
     for (const change of changes) {
-      writes.push(typeof change === 'string' ? products.delete(change) : products.put(change));
+      if (typeof change === 'string') {
+        products.delete(change);
+      } else {
+        products.put(change);
+      }
     }
-    writes.push(
-      tx.objectStore('sync-state').put({
-        name: 'catalog-cursor',
-        cursor: page.next_cursor,
-        updated_at: new Date().toISOString(),
-      }),
-    );
+    unwrap(tx.objectStore('sync-state')).put({
+      name: CURSOR_RECORD,
+      cursor: page.next_cursor,
+      updated_at: new Date().toISOString(),
+    });
   });
 }
 
 /**
- * Finds the product for a scanned or typed `code`: an exact `product_id` first, then each
- * candidate key of `scanKeys(code)` in its order. Returns the product without its keys.
+ * Deletes the cached catalog and its cursor in one transaction, so that the next sync
+ * downloads the whole catalog again. Used to free space when a capture does not fit.
+ */
+export async function clearCatalog(db: DeviceDb): Promise<void> {
+  const tx = db.transaction(['products', 'sync-state'], 'readwrite');
+  await Promise.all([tx.objectStore('products').clear(), tx.objectStore('sync-state').delete(CURSOR_RECORD), tx.done]);
+}
+
+/**
+ * Finds the product for a scanned or typed `code`: an exact `product_id` first, then the
+ * first candidate key of `scanKeys(code)`, in its order, that some product has. Returns the product without its keys.
  */
 export async function findProductByCode(db: DeviceDb, code: string): Promise<Product | undefined> {
   if (code === '') {
     return undefined;
   }
 
+  // Every candidate is requested at once: the requests of one transaction run in order
+  // without a round trip to the page between them, which keeps a scan's lookup short.
   const tx = db.transaction('products', 'readonly');
-  const byId = await tx.store.get(code);
-  if (byId !== undefined) {
-    return toProduct(byId);
-  }
-
   const byKey = tx.store.index('by-key');
-  for (const key of scanKeys(code)) {
-    const record = await byKey.get(key);
-    if (record !== undefined) {
-      return toProduct(record);
-    }
-  }
-  return undefined;
+  const keys = scanKeys(code).filter(isIndexedKey);
+  const [byId, ...byKeys] = await Promise.all([tx.store.get(code), ...keys.map((key) => byKey.get(key))]);
+  const record = byId ?? byKeys.find((candidate) => candidate !== undefined);
+  return record === undefined ? undefined : toProduct(record);
 }
 
 /** Counts the cached products. */
@@ -72,8 +88,20 @@ export async function countProducts(db: DeviceDb): Promise<number> {
   return db.count('products');
 }
 
-function toProductRecord(product: Product): ProductRecord {
-  return { ...product, keys: productKeys(product) };
+/**
+ * Builds the stored record of `product`. Its `keys` are as few as still find the product,
+ * because each key is one more index entry to write for every product of a page. So
+ * `product_id` is left out, as the store's own key finds it. A GTIN is kept in its
+ * 14-digit form only, which `scanKeys` includes for that GTIN scanned at any length.
+ */
+export function toProductRecord(product: Product): ProductRecord {
+  return { ...product, keys: identifierKeys(product).filter(isIndexedKey) };
+}
+
+// Lookups skip the same keys. Records stored before this rule also have the shorter GTIN
+// forms, but with their 14-digit form beside them, so they are still found.
+function isIndexedKey(key: string): boolean {
+  return key.length === GTIN14_LENGTH || toGtin14(key) === undefined;
 }
 
 function toProduct(record: ProductRecord): Product {

@@ -10,7 +10,7 @@ export const DB_NAME = 'serial-capture';
 /** Version 1: catalog, configuration, orders, outbox, sync state, drafts. Version 2 adds picks. */
 export const DB_VERSION = 2;
 
-/** A cached product with every key that finds it (see `productKeys`). */
+/** A cached product with the identifier keys that find it (see `toProductRecord` in product-store.ts). */
 export type ProductRecord = Product & { keys: string[] };
 
 /** The configuration in force for the device's store, as last fetched from the server. */
@@ -21,6 +21,18 @@ export interface ConfigRecord extends ConfigInForce {
 
 export type OrderStatus = 'pending' | 'sent';
 
+/**
+ * A problem the server flagged when it accepted a sale or a pick, such as a serial sold
+ * twice (`duplicate_serial`). The capture is stored on the server all the same.
+ */
+export interface ServerConflict {
+  line_id: string;
+  product_id: string;
+  serial_number?: string;
+  reason: string;
+  detail?: string;
+}
+
 /** A completed sale. `order_id` repeats `order.order_id` because it is the store's key. */
 export interface OrderRecord {
   order_id: string;
@@ -28,6 +40,8 @@ export interface OrderRecord {
   status: OrderStatus;
   saved_at: string;
   sent_at?: string;
+  /** The conflicts the server reported when it acknowledged the sale. */
+  conflicts?: ServerConflict[];
 }
 
 /**
@@ -54,6 +68,8 @@ export interface PickRecord {
   /** Set once the pick is completed. Its outbox entry contains the same payload. */
   completion?: PickCompletion;
   sent_at?: string;
+  /** The conflicts the server reported when it acknowledged the completion. */
+  conflicts?: ServerConflict[];
 }
 
 /** Payload of an outbox entry: a completed sale or a completed pick. */
@@ -104,6 +120,11 @@ export interface DeviceRecord {
   device_token: string;
   store_id: string;
   paired_at: string;
+  /**
+   * When the server last refused the device token (HTTP 401). Syncing then waits for the
+   * device to pair again, which replaces this record.
+   */
+  token_rejected_at?: string;
 }
 
 export interface LastErrorRecord {

@@ -39,6 +39,20 @@ export async function setDevice(db: DeviceDb, device: Device): Promise<void> {
   await Promise.all([tx.store.put({ name: 'device', ...device }), tx.done]);
 }
 
+/**
+ * Records whether the server refuses the device token, so that "pair again" survives a
+ * reload. Does nothing when the device is not paired. Pairing again clears it.
+ */
+export async function setTokenRejected(db: DeviceDb, rejected: boolean, at: string = new Date().toISOString()): Promise<void> {
+  const tx = db.transaction('sync-state', 'readwrite', { durability: 'strict' });
+  const record = (await tx.store.get('device')) as DeviceRecord | undefined;
+  if (record !== undefined && rejected !== (record.token_rejected_at !== undefined)) {
+    const { token_rejected_at: _previous, ...rest } = record;
+    await tx.store.put(rejected ? { ...rest, token_rejected_at: at } : rest);
+  }
+  await tx.done;
+}
+
 /** Forgets the device's pairing. Orders and the outbox stay, to be sent after pairing again. */
 export async function clearDevice(db: DeviceDb): Promise<void> {
   await db.delete('sync-state', 'device');

@@ -40,6 +40,8 @@ export interface CatalogChangesPage {
   items: CatalogChange[];
   next_cursor: string;
   has_more: boolean;
+  /** The server's count of changes after this page, when it sends one. */
+  remaining?: number;
 }
 
 export type AppConfigResult = { notModified: true } | { notModified: false; configInForce: ConfigInForce };

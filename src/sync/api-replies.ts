@@ -41,11 +41,16 @@ export function readCatalogPage(reply: HttpReply, request: RequestLabel): Catalo
   if (!valid) {
     throw invalidResponse(reply.status, label(request), 'items, next_cursor or has_more is missing');
   }
-  return {
+  const page: CatalogChangesPage = {
     items: body.items as CatalogChange[],
     next_cursor: body.next_cursor as string,
     has_more: body.has_more as boolean,
   };
+  // Only for the progress bar, so a server without it, or with a bad value, still syncs.
+  if (Number.isSafeInteger(body.remaining) && (body.remaining as number) >= 0) {
+    page.remaining = body.remaining as number;
+  }
+  return page;
 }
 
 const CONFIG_SOURCES: readonly unknown[] = ['store', 'global', 'none'];

@@ -1,8 +1,12 @@
 // Downloads catalog changes page by page from the stored cursor. Each page is stored with
 // its cursor in one transaction, so a pull that is cut off resumes after the last page.
+// Until a page commits, lookups still find the products of the previous catalog, so
+// checkout keeps working during a long download.
 
+import { CatalogStorageFullError } from '../storage/catalog-storage-full-error.ts';
 import { applyCatalogPage } from '../storage/product-store.ts';
 import type { DeviceDb } from '../storage/schema.ts';
+import { readStorageEstimate, type StorageEstimateReader } from '../storage/storage-estimate.ts';
 import { getCatalogCursor } from '../storage/sync-state-store.ts';
 import type { ApiClient } from './api-client.ts';
 import { invalidResponse } from './api-errors.ts';
@@ -11,11 +15,23 @@ import { invalidResponse } from './api-errors.ts';
 export const DEFAULT_CATALOG_PAGE_SIZE = 1000;
 const MAX_CATALOG_PAGE_SIZE = 5000;
 
+/**
+ * Space the catalog download leaves free for sales and picks. A guess: a sale is a few
+ * kilobytes, so this is room for thousands of them, and it is small next to the quota that
+ * browsers give an origin on a tablet (gigabytes).
+ */
+export const CAPTURE_RESERVE_BYTES = 20 * 1024 * 1024;
+
 export interface PullCatalogOptions {
   signal?: AbortSignal | undefined;
-  pageSize?: number;
-  /** Called after each stored page with the number of changes received in this pull. */
-  onProgress?(received: number): void;
+  pageSize?: number | undefined;
+  /**
+   * Called after each stored page with the changes received in this pull and, when the
+   * server sent a count of what is left, the expected total of this pull.
+   */
+  onProgress?(received: number, total: number | undefined): void;
+  /** Reads the origin's storage use; `navigator.storage.estimate` where it exists. */
+  estimateStorage?: StorageEstimateReader | undefined;
 }
 
 export interface PullCatalogResult {
@@ -25,7 +41,9 @@ export interface PullCatalogResult {
 
 /**
  * Pulls catalog changes until the server reports `has_more: false`. Throws a RangeError
- * for a page size outside 1-5000, and the client's errors when a request fails.
+ * for a page size outside 1-5000, and the client's errors when a request fails. Stops
+ * with a CatalogStorageFullError (name `QuotaExceededError`) when a page does not fit, or
+ * when storing it would use the space kept for captures. The pages stored before it stay.
  */
 export async function pullCatalog(
   db: DeviceDb,
@@ -38,6 +56,7 @@ export async function pullCatalog(
       `Catalog page size ${pageSize} is invalid. Pass a whole number from 1 to ${MAX_CATALOG_PAGE_SIZE}.`,
     );
   }
+  const estimateStorage = options.estimateStorage ?? readStorageEstimate;
 
   let cursor = (await getCatalogCursor(db)) ?? '';
   let received = 0;
@@ -45,10 +64,19 @@ export async function pullCatalog(
   for (;;) {
     options.signal?.throwIfAborted();
     const page = await api.getCatalogChanges(cursor, pageSize, options.signal);
-    await applyCatalogPage(db, page);
+    await checkCaptureReserve(estimateStorage, received);
+    try {
+      await applyCatalogPage(db, page);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'QuotaExceededError') {
+        throw new CatalogStorageFullError(received, { cause: error });
+      }
+      throw error;
+    }
     received += page.items.length;
     pages += 1;
-    options.onProgress?.(received);
+    const total = page.remaining === undefined ? undefined : received + page.remaining;
+    options.onProgress?.(received, total);
 
     if (!page.has_more) {
       return { received, pages };
@@ -62,5 +90,18 @@ export async function pullCatalog(
       );
     }
     cursor = page.next_cursor;
+  }
+}
+
+// The catalog is a cache that the server can send again, but captures exist only here. So
+// the download stops before it leaves less than the reserve free, rather than after a sale
+// failed to save.
+async function checkCaptureReserve(estimateStorage: StorageEstimateReader, received: number): Promise<void> {
+  const estimate = await estimateStorage();
+  if (estimate === undefined) {
+    return;
+  }
+  if (estimate.quota - estimate.usage < CAPTURE_RESERVE_BYTES) {
+    throw new CatalogStorageFullError(received);
   }
 }

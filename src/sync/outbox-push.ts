@@ -2,9 +2,15 @@
 // Delivery is idempotent by order id and by pick list id, so resending a capture whose
 // reply was lost stores nothing twice on the server.
 
-import { acknowledgeOutboxEntry, listOutbox, recordOutboxFailure, type StoredOutboxEntry } from '../storage/outbox-store.ts';
+import {
+  acknowledgeOutboxEntry,
+  isRejected,
+  listOutbox,
+  recordOutboxFailure,
+  type StoredOutboxEntry,
+} from '../storage/outbox-store.ts';
 import { acknowledgePickCompletion } from '../storage/pick-store.ts';
-import type { DeviceDb } from '../storage/schema.ts';
+import type { DeviceDb, ServerConflict } from '../storage/schema.ts';
 import type { ApiClient } from './api-client.ts';
 import { isAbortError } from './api-errors.ts';
 import { log } from './log.ts';
@@ -16,6 +22,11 @@ export interface PushOutboxResult {
   sent: number;
   /** Entries the server rejected in this push; they stay in the outbox. */
   failed: number;
+  /**
+   * Entries rejected by an earlier push and not tried in this one: they wait for the
+   * associate to send them again from the Sync screen. Absent when there are none.
+   */
+  held?: number;
   /** Reason the push ended before the last entry. Absent when every entry was tried. */
   stoppedBy?: PushStop;
   /** The error message that ended the push early. */
@@ -26,10 +37,12 @@ type Outcome = { kind: 'rejected'; status: number } | { kind: 'stop'; stop: Push
 
 /**
  * Posts each outbox entry, oldest first. An entry leaves the outbox only after a 201 or
- * 200 reply. A 4xx reply for one entry is recorded on it, and the push moves on to the
- * next entry. A 401, 5xx, 408 or 429 reply, an unexpected reply body, a network error or
- * a timeout ends the push, and the remaining entries wait for the next push.
- * An abort is rethrown.
+ * 200 reply, and the conflicts of that reply are kept on the sale or pick. A 4xx reply
+ * for one entry is recorded on it, and the push moves on to the next entry; later pushes
+ * skip that entry until the associate sends it again (`retryRejectedEntry`), so a sale
+ * the server refuses is not resent every few seconds. A 401, 5xx, 408 or 429 reply, an
+ * unexpected reply body, a network error or a timeout ends the push, and the remaining
+ * entries wait for the next push. An abort is rethrown.
  */
 export async function pushOutbox(
   db: DeviceDb,
@@ -39,11 +52,23 @@ export async function pushOutbox(
   const entries = await listOutbox(db);
   let sent = 0;
   let failed = 0;
+  let held = 0;
+  const result = (extra: Partial<PushOutboxResult> = {}): PushOutboxResult => ({
+    sent,
+    failed,
+    ...(held > 0 ? { held } : {}),
+    ...extra,
+  });
 
   for (const entry of entries) {
     options.signal?.throwIfAborted();
+    if (isRejected(entry)) {
+      held += 1;
+      continue;
+    }
+    let conflicts: ServerConflict[];
     try {
-      await deliver(entry, api, options.signal);
+      conflicts = await deliver(entry, api, options.signal);
     } catch (error) {
       if (isAbortError(error)) {
         throw error;
@@ -67,35 +92,36 @@ export async function pushOutbox(
       if (outcome.stop !== 'unauthorized') {
         await recordOutboxFailure(db, entry.seq, message, outcome.status);
       }
-      return { sent, failed, stoppedBy: outcome.stop, message };
+      return result({ stoppedBy: outcome.stop, message });
     }
 
     if (entry.kind === 'order') {
-      await acknowledgeOutboxEntry(db, entry.seq, entry.capture_id);
+      await acknowledgeOutboxEntry(db, entry.seq, entry.capture_id, conflicts);
     } else {
-      await acknowledgePickCompletion(db, entry.seq, entry.payload.pick_list_id);
+      await acknowledgePickCompletion(db, entry.seq, entry.payload.pick_list_id, conflicts);
     }
     sent += 1;
   }
-  return { sent, failed };
+  return result();
 }
 
 async function deliver(
   entry: StoredOutboxEntry,
   api: Pick<ApiClient, 'postOrder' | 'postPickCompletion'>,
   signal: AbortSignal | undefined,
-): Promise<void> {
+): Promise<ServerConflict[]> {
   if (entry.kind === 'order') {
     const { receipt } = await api.postOrder(entry.payload, signal);
     if (receipt.conflicts.length > 0) {
       log.warn('order accepted with conflicts', { order_id: entry.capture_id, conflicts: receipt.conflicts });
     }
-    return;
+    return receipt.conflicts;
   }
   const { receipt } = await api.postPickCompletion(entry.payload, signal);
   if (receipt.conflicts.length > 0) {
     log.warn('pick completion accepted with conflicts', { pick_list_id: receipt.pick_list_id, conflicts: receipt.conflicts });
   }
+  return receipt.conflicts;
 }
 
 // Returns undefined for errors that are not about delivery (such as a storage error),

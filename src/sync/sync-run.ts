@@ -5,7 +5,7 @@
 
 import { countProducts } from '../storage/product-store.ts';
 import type { DeviceDb } from '../storage/schema.ts';
-import { getDevice } from '../storage/sync-state-store.ts';
+import { getDevice, setTokenRejected } from '../storage/sync-state-store.ts';
 import type { ApiClient } from './api-client.ts';
 import { isAbortError } from './api-errors.ts';
 import { pullCatalog } from './catalog-pull.ts';
@@ -21,7 +21,8 @@ export const PAIR_AGAIN_MESSAGE =
 export interface SyncRunOptions {
   signal: AbortSignal;
   catalogPageSize?: number | undefined;
-  onCatalogProgress?(received: number): void;
+  /** `total` is the expected count of this download, when the server sends one. */
+  onCatalogProgress?(received: number, total: number | undefined): void;
 }
 
 export interface SyncRunOutcome {
@@ -72,6 +73,7 @@ export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOption
       }
       log.error(`${step} failed`, ids, error);
       if (errorStatus(error) === 401) {
+        await setTokenRejected(db, true);
         return { ...outcome, needsPairing: true, errors: [PAIR_AGAIN_MESSAGE] };
       }
       outcome.errors.push(`${step} failed: ${errorMessage(error)}`);
@@ -85,7 +87,12 @@ export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOption
   const push = await pushOutbox(db, api, { signal });
   outcome.push = push;
   if (push.stoppedBy === 'unauthorized') {
+    await setTokenRejected(db, true);
     return { ...outcome, needsPairing: true, errors: [...outcome.errors, PAIR_AGAIN_MESSAGE] };
+  }
+  if (device.token_rejected_at !== undefined) {
+    // The server took the token again (an administrator restored it), so syncing resumes.
+    await setTokenRejected(db, false);
   }
   if (push.stoppedBy !== undefined) {
     outcome.errors.push(`Sending sales and picks stopped: ${push.message ?? push.stoppedBy}`);

@@ -28,8 +28,13 @@ export interface SyncStatus {
   lastError?: string | undefined;
   needsPairing: boolean;
   catalogCount: number;
-  /** Catalog changes received so far in the running sync; absent between runs. */
-  catalogProgress?: { received: number } | undefined;
+  /** Set after failed runs in a row: how many, and the wait before the next timer run. */
+  retry?: { failures: number; delayMs: number } | undefined;
+  /**
+   * Catalog changes received so far in the running sync, and the expected total when the
+   * server sends one; absent between runs.
+   */
+  catalogProgress?: { received: number; total?: number | undefined } | undefined;
 }
 
 /** Creates the status signal in its state before anything was read from storage. */
@@ -59,8 +64,8 @@ export async function loadStoredStatus(db: DeviceDb, status: Signal<SyncStatus>)
   updateStatus(status, {
     lastSuccessAt: lastSync?.succeeded_at,
     lastError: lastError?.message,
-    // A 401 is not stored, so it stays until a run succeeds or the device pairs again.
-    needsPairing: status.value.needsPairing || device === undefined,
+    // A refused token is stored on the device record, so "pair again" survives a reload.
+    needsPairing: device === undefined || device.token_rejected_at !== undefined,
     catalogCount,
   });
   await refreshOutboxCounts(db, status);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { CatalogProgress } from './catalog-progress.tsx';
 import { Checkout } from './checkout/index.tsx';
 import { createCheckoutController } from './checkout/checkout-controller.ts';
 import { device, refreshDeviceState } from './device-state.ts';
@@ -10,6 +11,8 @@ import { route } from './route.ts';
 import type { Services } from './services.ts';
 import { Settings } from './settings/index.tsx';
 import { StatusChip } from './status-chip.tsx';
+import { SyncScreen } from './sync/index.tsx';
+import { UpdateBanner } from './update-banner.tsx';
 
 /** Renders the app shell: header with navigation and sync status, the current screen, and messages. */
 export function App({ services }: { services: Services }) {
@@ -34,15 +37,21 @@ export function App({ services }: { services: Services }) {
           <a href="#/picking" aria-current={current.screen === 'picking' ? 'page' : undefined}>
             Picking
           </a>
+          <a href="#/sync" aria-current={current.screen === 'sync' ? 'page' : undefined}>
+            Sync
+          </a>
           <a href="#/settings" aria-current={current.screen === 'settings' ? 'page' : undefined}>
             Settings
           </a>
         </nav>
         <StatusChip engine={services.engine} />
+        <CatalogProgress engine={services.engine} />
       </header>
+      <UpdateBanner services={services} checkout={checkout} picking={picking} />
       <MessageBar />
       <main>
         {current.screen === 'settings' && <Settings services={services} />}
+        {current.screen === 'sync' && <SyncScreen services={services} />}
         {current.screen === 'pair' && <PairLink services={services} code={current.params.get('code') ?? ''} />}
         {current.screen === 'picking' && (
           <Picking controller={picking} device={device.value} pickListId={current.pickListId} lastSyncAt={lastSuccessAt} />

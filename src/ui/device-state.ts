@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { ConfigInForce } from '../domain/types.ts';
 import { getConfigInForce } from '../storage/config-store.ts';
+import { requestPersistentStorage } from '../storage/persistent-storage.ts';
 import { countProducts } from '../storage/product-store.ts';
 import { clearDevice, getDevice, setDevice, type Device } from '../storage/sync-state-store.ts';
 import { showNotice } from './notice.ts';
@@ -33,6 +34,8 @@ export async function pairDevice(services: Services, rawCode: string): Promise<b
     showNotice({ tone: 'error', text: describePairingError(code, error) });
     return false;
   }
+  // A paired device will hold unsent sales, which the browser must not evict for space.
+  void requestPersistentStorage();
   await refreshDeviceState(services);
   showNotice({ tone: 'success', text: `Paired with store ${device.value?.store_id}. Downloading the catalog.` });
   await services.engine.syncNow();

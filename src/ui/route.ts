@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 
 /** The screens, addressed by the URL hash so that every deep link opens from the precache. */
-export type Screen = 'checkout' | 'settings' | 'pair' | 'picking';
+export type Screen = 'checkout' | 'settings' | 'pair' | 'picking' | 'sync';
 
 export interface Route {
   screen: Screen;
@@ -16,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (path === 'settings') return { screen: 'settings', params };
   if (path === 'pair') return { screen: 'pair', params };
   if (path === 'picking') return { screen: 'picking', params };
+  if (path === 'sync') return { screen: 'sync', params };
   if (path.startsWith('picking/')) {
     const pickListId = decodePathPart(path.slice('picking/'.length));
     return pickListId === '' ? { screen: 'picking', params } : { screen: 'picking', params, pickListId };

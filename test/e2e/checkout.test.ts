@@ -108,8 +108,8 @@ describe('checkout in Chromium', () => {
     const phone = await serialLookup(server, '1004', 'SN2ND000000001');
     expect(phone.captures).toHaveLength(1);
     expect(phone.conflicts).toHaveLength(0);
-    expect(server.countOrders()).toBe(2);
-    expect(server.orderLines(laptop.captures[0]!.order_id)).toEqual([
+    expect(await server.countOrders()).toBe(2);
+    expect(await server.orderLines(laptop.captures[0]!.order_id)).toEqual([
       expect.objectContaining({ product_id: '1001', fulfillment: 'IN_STORE_HANDOVER', serial_number: 'C02XK1ABCD1234' }),
       expect.objectContaining({ product_id: '1003', fulfillment: 'SHIPPING', serial_number: null }),
       expect.objectContaining({ product_id: '1017', fulfillment: 'IN_STORE_HANDOVER', serial_number: null }),

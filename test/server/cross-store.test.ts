@@ -76,3 +76,26 @@ describe('store-002 device', () => {
     expect(reply.status).toBe(403);
   });
 });
+
+describe('store-002 device on every route that names store-001 data', () => {
+  it('is refused each time', async () => {
+    await callApi(server, 'POST', '/api/v1/pick-lists', {
+      token: server.adminToken,
+      body: { id: 'PL-cross-every', order_id: 'ORD-cross-every', store_id: 'store-001', items: [{ line_id: 'L1', product_id: '1017', quantity: 1 }] },
+    });
+    const completion = { pick_list_id: 'PL-cross-every', completed_at: '2025-03-02T09:30:00.000Z', units: [{ line_id: 'L1', product_id: '1017' }] };
+    const attempts: Array<[string, string, unknown, number]> = [
+      ['POST', '/api/v1/orders', makeOrder('ord-cross-every', 'store-001'), 403],
+      ['GET', '/api/v1/app-config?store=store-001', undefined, 403],
+      ['GET', '/api/v1/pick-lists/PL-cross-every', undefined, 404],
+      ['POST', '/api/v1/pick-lists/PL-cross-every/completion', completion, 404],
+    ];
+
+    for (const [method, path, body, status] of attempts) {
+      const reply = await callApi(server, method, path, { token: store2Token, ...(body === undefined ? {} : { body }) });
+      expect(reply.status, `${method} ${path}`).toBe(status);
+    }
+    const ownLists = await callApi(server, 'GET', '/api/v1/pick-lists', { token: store2Token });
+    expect(JSON.stringify(ownLists.body)).not.toContain('PL-cross-every');
+  });
+});

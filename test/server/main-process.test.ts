@@ -1,11 +1,13 @@
 // Runs server/main.ts as `npm start` would (without the vite build), in a child process
-// on 127.0.0.1 with a temporary data folder.
+// on 127.0.0.1 with a temporary data folder, or a throwaway PostgreSQL database when the
+// test run is on PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createThrowawayDatabase, testBackend, type ThrowawayDatabase } from '../../server/test-database.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const START_TIMEOUT_MS = 15_000;
@@ -16,20 +18,24 @@ interface RunningServer {
   exited: Promise<number | null>;
 }
 
+const backend = testBackend();
 let dataDir: string;
+let database: ThrowawayDatabase | undefined;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'serial-capture-main-'));
+  if (backend === 'postgres') database = await createThrowawayDatabase();
 });
 
 afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 function runMain(env: Record<string, string> = {}): RunningServer {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: '', ...env },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -116,15 +122,29 @@ describe('server/main.ts', () => {
     expect(server.output()).toContain('request rejected');
   });
 
-  it('exits 1 on a file that is not a database', async () => {
-    await writeFile(join(dataDir, 'serial-capture.sqlite'), 'These are notes, not a database. '.repeat(40));
-    const server = runMain();
-    const exitCode = await server.exited;
+  if (backend === 'sqlite') {
+    it('exits 1 on a file that is not a database', async () => {
+      await writeFile(join(dataDir, 'serial-capture.sqlite'), 'These are notes, not a database. '.repeat(40));
+      const server = runMain();
+      const exitCode = await server.exited;
 
-    expect(exitCode).toBe(1);
-    expect(server.output()).toContain(`${join(dataDir, 'serial-capture.sqlite')} is not a SQLite database`);
-    expect(server.output()).not.toMatch(/\n\s+at /);
-  });
+      expect(exitCode).toBe(1);
+      expect(server.output()).toContain(`${join(dataDir, 'serial-capture.sqlite')} is not a SQLite database`);
+      expect(server.output()).not.toMatch(/\n\s+at /);
+    });
+  } else {
+    it('exits 1 on a database it cannot reach, without printing the password', async () => {
+      const unreachable = 'postgresql://capture:secret-password-123@127.0.0.1:9/nowhere';
+      const server = runMain({ DATABASE_URL: unreachable });
+      const exitCode = await server.exited;
+
+      expect(exitCode).toBe(1);
+      expect(server.output()).toContain('Database postgresql://127.0.0.1:9/nowhere cannot be used');
+      expect(server.output()).toContain('Check DATABASE_URL');
+      expect(server.output()).not.toContain('secret-password-123');
+      expect(server.output()).not.toMatch(/\n\s+at /);
+    });
+  }
 
   it('exits 1 on an invalid PORT', async () => {
     const server = runMain({ PORT: 'eighty' });

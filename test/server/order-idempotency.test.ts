@@ -1,38 +1,21 @@
-import { join } from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/test-server.ts';
 import { callApi, makeOrder, pairDevice, serialLine } from './server-fixture.ts';
 
-let dataDir: string;
 let server: TestServer;
 let store1Token: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'serial-capture-orders-'));
-  server = await startTestServer({ dataDir, seedDemo: true });
+  server = await startTestServer({ seedDemo: true });
   store1Token = (await pairDevice(server, 'store-001')).token;
 });
 
 afterAll(async () => {
   await server.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function postOrder(body: unknown, token = store1Token) {
   return callApi(server, 'POST', '/api/v1/orders', { token, body });
-}
-
-/** Counts rows straight from the SQLite file, through a second read-only connection. */
-function countRows(table: 'orders' | 'serials' | 'order_lines', orderId: string): number {
-  const db = new BetterSqlite3(join(dataDir, 'serial-capture.sqlite'), { readonly: true });
-  try {
-    return db.prepare(`SELECT COUNT(*) FROM ${table} WHERE order_id = ?`).pluck().get(orderId) as number;
-  } finally {
-    db.close();
-  }
 }
 
 describe('POST /api/v1/orders idempotency', () => {
@@ -58,20 +41,20 @@ describe('POST /api/v1/orders idempotency', () => {
     await postOrder(order);
     await postOrder(order);
 
-    expect(countRows('orders', 'ord-once')).toBe(1);
-    expect(countRows('order_lines', 'ord-once')).toBe(1);
-    expect(countRows('serials', 'ord-once')).toBe(1);
+    expect(await server.countRows('orders', 'ord-once')).toBe(1);
+    expect(await server.countRows('order_lines', 'ord-once')).toBe(1);
+    expect(await server.countRows('serials', 'ord-once')).toBe(1);
   });
 
   it('stores the lines in order', async () => {
     const shipped = { line_id: 'L2', product_id: '1017', quantity: 2, fulfillment: 'SHIPPING' as const };
     const order = makeOrder('ord-lines', 'store-001', [serialLine('L1', '1001', 'LINESSERIAL001'), shipped]);
     await postOrder({ ...order, fulfillment_type: 'with_shipping' });
-    const ordersBefore = server.countOrders();
+    const ordersBefore = await server.countOrders();
     await postOrder({ ...order, fulfillment_type: 'with_shipping' });
 
-    expect(server.countOrders()).toBe(ordersBefore);
-    expect(server.orderLines('ord-lines')).toEqual([
+    expect(await server.countOrders()).toBe(ordersBefore);
+    expect(await server.orderLines('ord-lines')).toEqual([
       { line_id: 'L1', product_id: '1001', quantity: 1, fulfillment: 'IN_STORE_HANDOVER', serial_number: 'LINESSERIAL001' },
       { line_id: 'L2', product_id: '1017', quantity: 2, fulfillment: 'SHIPPING', serial_number: null },
     ]);

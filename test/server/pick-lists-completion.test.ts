@@ -49,7 +49,7 @@ describe('POST /api/v1/pick-lists/{id}/completion', () => {
     const id = await freshList();
     await sendCompletion(server, token, makeCompletion(id, defaultUnits('COMPLETE000003')));
 
-    expect(server.pickedUnits(id)).toEqual([
+    expect(await server.pickedUnits(id)).toEqual([
       { line_id: 'L1', unit_index: 0, product_id: '1001', serial_number: 'COMPLETE000003' },
       { line_id: 'L2', unit_index: 0, product_id: '1021', serial_number: null },
       { line_id: 'L2', unit_index: 1, product_id: '1021', serial_number: null },
@@ -85,8 +85,8 @@ describe('completion resend', () => {
     await sendCompletion(server, token, completion);
     const lookup = await callApi(server, 'GET', '/api/v1/serials?serial_number=RESENDONCE0001', { token: server.adminToken });
 
-    expect(server.countPickCompletions(id)).toBe(1);
-    expect(server.pickedUnits(id)).toHaveLength(3);
+    expect(await server.countPickCompletions(id)).toBe(1);
+    expect(await server.pickedUnits(id)).toHaveLength(3);
     expect(lookup.body.captures).toHaveLength(1);
     expect(lookup.body.conflicts).toEqual([]);
   });
@@ -135,8 +135,8 @@ describe('completion resend', () => {
     await sendCompletion(server, token, makeCompletion(id, defaultUnits('KEPTSERIAL0001')));
     await sendCompletion(server, token, makeCompletion(id, defaultUnits('LOSTSERIAL0001')));
 
-    expect(server.pickedUnits(id)[0]?.serial_number).toBe('KEPTSERIAL0001');
-    expect(server.pickedUnits(id)).toHaveLength(3);
+    expect((await server.pickedUnits(id))[0]?.serial_number).toBe('KEPTSERIAL0001');
+    expect(await server.pickedUnits(id)).toHaveLength(3);
   });
 });
 
@@ -227,7 +227,7 @@ describe('invalid completion', () => {
     const list = await callApi(server, 'GET', `/api/v1/pick-lists/${id}`, { token });
 
     expect(list.body.status).toBe('open');
-    expect(server.countPickCompletions(id)).toBe(0);
+    expect(await server.countPickCompletions(id)).toBe(0);
   });
 
   it('is 404 for an unknown list', async () => {

@@ -112,7 +112,7 @@ describe('POST /api/v1/pick-lists/{id}/completion scoping', () => {
     const list = await callApi(server, 'GET', '/api/v1/pick-lists/PL-s1', { token: store1Token });
 
     expect(list.body.status).toBe('open');
-    expect(server.countPickCompletions('PL-s1')).toBe(0);
+    expect(await server.countPickCompletions('PL-s1')).toBe(0);
   });
 
   it('records no serial of a denied completion', async () => {

@@ -5,7 +5,9 @@ import {
   countOutbox,
   countRejectedOutbox,
   listOutbox,
+  isRejected,
   recordOutboxFailure,
+  retryRejectedEntry,
 } from '../../src/storage/outbox-store.ts';
 import { makeOrder, openTestDb } from './test-db.ts';
 
@@ -92,6 +94,60 @@ describe('countRejectedOutbox', () => {
 
     expect(await countRejectedOutbox(db)).toBe(1);
     expect(await countOutbox(db)).toBe(3);
+    db.close();
+  });
+});
+
+describe('isRejected', () => {
+  it('leaves out 408 and 429, which pass on a later try', async () => {
+    const db = await openTestDb();
+    await saveCompletedOrder(db, makeOrder('order-1'));
+    const [entry] = await listOutbox(db);
+
+    expect(isRejected({ ...entry!, last_status: 409 })).toBe(true);
+    expect(isRejected({ ...entry!, last_status: 408 })).toBe(false);
+    expect(isRejected({ ...entry!, last_status: 429 })).toBe(false);
+    expect(isRejected({ ...entry!, last_status: 503 })).toBe(false);
+    db.close();
+  });
+});
+
+describe('retryRejectedEntry', () => {
+  it('clears the rejection and keeps the history', async () => {
+    const db = await openTestDb();
+    await saveCompletedOrder(db, makeOrder('order-1'));
+    const [entry] = await listOutbox(db);
+    await recordOutboxFailure(db, entry!.seq, 'Order order-1 conflicts.', 409);
+
+    const found = await retryRejectedEntry(db, entry!.seq);
+    const [updated] = await listOutbox(db);
+
+    expect(found).toBe(true);
+    expect(isRejected(updated!)).toBe(false);
+    expect(updated?.attempts).toBe(1);
+    expect(updated?.last_error).toBe('Order order-1 conflicts.');
+    db.close();
+  });
+
+  it('returns false for an entry that is gone', async () => {
+    const db = await openTestDb();
+
+    expect(await retryRejectedEntry(db, 42)).toBe(false);
+    db.close();
+  });
+});
+
+describe('acknowledgeOutboxEntry with conflicts', () => {
+  it('keeps the conflicts on the sent order', async () => {
+    const db = await openTestDb();
+    await saveCompletedOrder(db, makeOrder('order-1'));
+    const [entry] = await listOutbox(db);
+    const conflict = { line_id: 'L1', product_id: '1001', serial_number: 'C02XK1ABCD1234', reason: 'duplicate_serial' };
+
+    await acknowledgeOutboxEntry(db, entry!.seq, 'order-1', [conflict]);
+
+    expect((await getOrder(db, 'order-1'))?.conflicts).toEqual([conflict]);
+    expect(await countOutbox(db)).toBe(0);
     db.close();
   });
 });

@@ -96,6 +96,7 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
           items: page.map((change) => change.item),
           next_cursor: String(next),
           has_more: after.length > page.length,
+          remaining: after.length - page.length,
         },
       };
     },

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getOrder, saveCompletedOrder } from '../../src/storage/order-store.ts';
-import { countOutbox, listOutbox } from '../../src/storage/outbox-store.ts';
+import {
+  countOutbox,
+  countRejectedOutbox,
+  isRejected,
+  listOutbox,
+  retryRejectedEntry,
+} from '../../src/storage/outbox-store.ts';
 import type { DeviceDb } from '../../src/storage/schema.ts';
 import type { ApiClient } from '../../src/sync/api-client.ts';
 import { pushOutbox } from '../../src/sync/outbox-push.ts';
@@ -94,14 +100,65 @@ describe('pushOutbox', () => {
     expect(await countOutbox(db)).toBe(0);
   });
 
-  it('retries a rejected entry on the next push', async () => {
+  it('holds a rejected entry on the next push', async () => {
     server.failNext('POST', '/api/v1/orders', { kind: 'status', status: 422 });
     await pushOutbox(db, api);
+    const deliveriesAfterFirstPush = server.orderDeliveries.length;
 
+    const result = await pushOutbox(db, api);
+
+    expect(result).toEqual({ sent: 0, failed: 0, held: 1 });
+    expect(server.orderDeliveries).toHaveLength(deliveriesAfterFirstPush);
+    expect(await outboxIds()).toEqual(['order-1']);
+  });
+
+  it('sends a rejected entry again once the associate retries it', async () => {
+    server.failNext('POST', '/api/v1/orders', { kind: 'status', status: 422 });
+    await pushOutbox(db, api);
+    const [rejected] = await listOutbox(db);
+
+    await retryRejectedEntry(db, rejected!.seq);
     const result = await pushOutbox(db, api);
 
     expect(result).toEqual({ sent: 1, failed: 0 });
     expect(await countOutbox(db)).toBe(0);
+  });
+
+  it('stops at a 429 without marking the entry rejected', async () => {
+    server.failNext('POST', '/api/v1/orders', { kind: 'status', status: 429 });
+
+    const result = await pushOutbox(db, api);
+    const [first] = await listOutbox(db);
+
+    expect(result.stoppedBy).toBe('server');
+    expect(first?.last_status).toBe(429);
+    expect(isRejected(first!)).toBe(false);
+    expect(await countRejectedOutbox(db)).toBe(0);
+  });
+
+  it('keeps the conflicts of the acknowledgement on the sent order', async () => {
+    const conflict = {
+      line_id: 'L1',
+      product_id: '1001',
+      serial_number: 'SERIAL2ABCDEFGH',
+      reason: 'duplicate_serial',
+      detail: 'Serial SERIAL2ABCDEFGH of product 1001 was already sold.',
+    };
+    // The fake server reports no conflicts, so its receipt for order-2 gets one added.
+    const flagging: typeof api = {
+      ...api,
+      async postOrder(order, signal) {
+        const reply = await api.postOrder(order, signal);
+        const conflicts = order.order_id === 'order-2' ? [conflict] : [];
+        return { ...reply, receipt: { ...reply.receipt, conflicts } };
+      },
+    };
+
+    await pushOutbox(db, flagging);
+
+    expect((await getOrder(db, 'order-2'))?.conflicts).toEqual([conflict]);
+    expect((await getOrder(db, 'order-2'))?.status).toBe('sent');
+    expect(await getOrder(db, 'order-1')).not.toHaveProperty('conflicts');
   });
 
   it('rethrows an abort and keeps the entry', async () => {

@@ -1,8 +1,10 @@
 import { configInForce, device, pairDevice, productCount, unpairDevice } from '../device-state.ts';
+import { APP_VERSION } from '../service-worker.ts';
 import type { Services } from '../services.ts';
 import { FeedbackPanel } from './feedback-panel.tsx';
 import { FormatPanel } from './format-panel.tsx';
 import { PairingPanel } from './pairing-panel.tsx';
+import { StoragePanel } from './storage-panel.tsx';
 
 /** Settings: pairing, the cached catalog and last sync, and the serial number format. */
 export function Settings({ services }: { services: Services }) {
@@ -28,6 +30,8 @@ export function Settings({ services }: { services: Services }) {
           <dd data-last-sync>{status.lastSuccessAt ? new Date(status.lastSuccessAt).toLocaleString() : 'never'}</dd>
           <dt>Sales waiting to be sent</dt>
           <dd data-pending>{status.pending}</dd>
+          <dt>App version</dt>
+          <dd data-app-version>{APP_VERSION}</dd>
           {status.lastError && (
             <>
               <dt>Last sync problem</dt>
@@ -40,6 +44,7 @@ export function Settings({ services }: { services: Services }) {
         </button>
       </section>
 
+      <StoragePanel />
       <FormatPanel config={configInForce.value} />
       <FeedbackPanel />
     </section>

@@ -1,0 +1,196 @@
+// `npm run bench` (catalog part): loads 100,000 and 1,000,000 generated products into
+// IndexedDB in Chromium with the app's page application, compares each with a plain bulk
+// put of the same records in one transaction, and times barcode lookups in the 1,000,000
+// catalog. Prints the figures and writes them to the "Catalog" section of BENCHMARKS.md.
+
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { DEFAULT_CATALOG_PAGE_SIZE } from '../src/sync/catalog-pull.ts';
+import { CHROMIUM_PATH, launchChromium } from '../test/e2e/chromium.ts';
+import type { CatalogBenchApi, LoadTiming, LookupTiming } from './bench-catalog-page.ts';
+import { writeBenchmarkSection } from './benchmark-section.ts';
+
+/** `BENCH_CATALOG_SIZES=20000,50000` measures other sizes, for a quick look. */
+const CATALOG_SIZES: readonly number[] = process.env.BENCH_CATALOG_SIZES?.split(',').map(Number) ?? [100_000, 1_000_000];
+const PAGE_SIZE = DEFAULT_CATALOG_PAGE_SIZE;
+const LOOKUP_SAMPLES = 10_000;
+/** Untimed lookups before the timed ones, as a till has made some before a rush. */
+const LOOKUP_WARM_UPS = 1000;
+/** Sizes up to this are loaded twice each way; a larger one once, to keep the bench within minutes. */
+const ROUNDS_MAX_COUNT = 100_000;
+const RATIO_TARGET = 0.7;
+const LOOKUP_P99_TARGET_MS = 5;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface SizeFigures {
+  count: number;
+  pages: LoadTiming;
+  plain: LoadTiming;
+  indexed: LoadTiming;
+}
+
+const bundleDir = await mkdtemp(join(tmpdir(), 'serial-capture-bench-'));
+await buildBenchBundle(bundleDir);
+const server = await serveFolder(bundleDir);
+const browser = await launchChromium();
+const figures: SizeFigures[] = [];
+let lookup: LookupTiming | undefined;
+try {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(`${server.url}/index.html`);
+  await page.waitForFunction(() => 'catalogBench' in globalThis);
+  const version = browser.context.browser()?.version() ?? 'unknown';
+  console.log(`Chromium ${version}`);
+
+  for (const count of CATALOG_SIZES) {
+    // Each load goes into a database of its own, deleted after it, so none starts with
+    // another's data. Plain and paged loads alternate, and the faster of each is kept, so
+    // that other work on the machine weighs less on the ratio.
+    const rounds = count <= ROUNDS_MAX_COUNT ? 2 : 1;
+    const pagedDb = `pages-${count}`;
+    let plain: LoadTiming | undefined;
+    let pages: LoadTiming | undefined;
+    for (let round = 0; round < rounds; round += 1) {
+      plain = faster(plain, await callBench(page, 'loadWithBulkPut', 'plain', count, false));
+      await callBench(page, 'deleteDb', 'plain');
+      const last = round === rounds - 1;
+      pages = faster(pages, await callBench(page, 'loadWithPages', pagedDb, count, PAGE_SIZE));
+      if (!last) await callBench(page, 'deleteDb', pagedDb);
+    }
+    const indexed = await callBench(page, 'loadWithBulkPut', 'indexed', count, true);
+    await callBench(page, 'deleteDb', 'indexed');
+    const row = { count, pages: pages!, plain: plain!, indexed };
+    figures.push(row);
+    console.log(formatRow(row));
+
+    // The paged load of the largest size stays for the lookups.
+    if (count === CATALOG_SIZES.at(-1)) {
+      lookup = await callBench(page, 'lookUpRandomCodes', pagedDb, count, LOOKUP_SAMPLES, LOOKUP_WARM_UPS);
+      console.log(`lookup in ${count}: p50 ${lookup.p50Ms.toFixed(2)} ms, p99 ${lookup.p99Ms.toFixed(2)} ms`);
+    }
+    await callBench(page, 'deleteDb', pagedDb);
+  }
+
+  writeBenchmarkSection('Catalog', describe(figures, lookup!, version));
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.server.close(resolve));
+  await rm(bundleDir, { recursive: true, force: true });
+}
+
+/** Calls `method` of the page's bench API with `args`; no time limit, as a load takes minutes. */
+async function callBench<M extends keyof CatalogBenchApi>(
+  page: Page,
+  method: M,
+  ...args: Parameters<CatalogBenchApi[M]>
+): Promise<Awaited<ReturnType<CatalogBenchApi[M]>>> {
+  return page.evaluate(
+    ([name, values]) => {
+      const bench = (globalThis as unknown as { catalogBench: Record<string, (...rest: unknown[]) => unknown> }).catalogBench;
+      return bench[name]!(...values);
+    },
+    [method, args] as const,
+  ) as Promise<Awaited<ReturnType<CatalogBenchApi[M]>>>;
+}
+
+async function buildBenchBundle(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    mode: 'production',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: { entry: join(root, 'scripts', 'bench-catalog-page.ts'), formats: ['es'], fileName: () => 'bench.js' },
+    },
+  });
+}
+
+/** Serves `folder` and an index page that loads the bundle, on 127.0.0.1, for an origin IndexedDB accepts. */
+async function serveFolder(folder: string): Promise<{ server: Server; url: string }> {
+  const bundle = readFileSync(join(folder, 'bench.js'));
+  const index = '<!doctype html><meta charset="utf-8"><title>Catalog bench</title><script type="module" src="bench.js"></script>';
+  const server = createServer((request, response) => {
+    if (request.url === '/bench.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    } else if (request.url === '/index.html') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(index);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+function faster(a: LoadTiming | undefined, b: LoadTiming): LoadTiming {
+  return a === undefined || b.ms < a.ms ? b : a;
+}
+
+function rate(count: number, timing: LoadTiming): number {
+  return count / (timing.ms / 1000);
+}
+
+function formatRow({ count, pages, plain, indexed }: SizeFigures): string {
+  const cells = [
+    count.toLocaleString('en-US'),
+    (pages.ms / 1000).toFixed(1),
+    Math.round(rate(count, pages)).toLocaleString('en-US'),
+    (plain.ms / 1000).toFixed(1),
+    Math.round(rate(count, plain)).toLocaleString('en-US'),
+    (rate(count, pages) / rate(count, plain)).toFixed(2),
+    (indexed.ms / 1000).toFixed(1),
+    (rate(count, pages) / rate(count, indexed)).toFixed(2),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function describe(rows: SizeFigures[], lookupFigures: LookupTiming, version: string): string {
+  const worstRatio = Math.min(...rows.map((row) => rate(row.count, row.pages) / rate(row.count, row.plain)));
+  const largest = CATALOG_SIZES.at(-1)!.toLocaleString('en-US');
+  return [
+    'Generated products (an EAN-13 and a SKU each, stored with 2 index keys: the GTIN-14 and the',
+    'SKU) loaded into IndexedDB in headless Chromium, each load into a fresh database.',
+    '',
+    `- pages: \`applyCatalogPage\` from src/storage/product-store.ts, ${PAGE_SIZE} products a page (the`,
+    '  download\'s default) as the download applies them: keys computed, the multi-entry `by-key` index, the cursor',
+    '  written with each page. Only the page applications are timed, not making the pages.',
+    '- plain: the same records, keys included and made beforehand (`toProductRecord`), put in one transaction into a',
+    '  store with no index. "ratio" is the pages rate over this one. Sizes up to',
+    `  ${ROUNDS_MAX_COUNT.toLocaleString('en-US')} are loaded twice both ways, alternating, and the faster run of each is shown.`,
+    '- indexed: the same one-transaction put into a store with the app\'s multi-entry index.',
+    '',
+    '| products | pages s | pages per s | plain s | plain per s | ratio | indexed s | ratio to indexed |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(formatRow),
+    '',
+    `Ratio target ≥ ${RATIO_TARGET}: ${worstRatio >= RATIO_TARGET ? 'met' : 'not met'} (lowest ${worstRatio.toFixed(2)}).`,
+    '',
+    `Barcode lookup with ${largest} products: \`findProductByCode\` of ${lookupFigures.samples.toLocaleString('en-US')}`,
+    'EAN-13 codes of products picked at random (fixed seed), one at a time as scans come, each',
+    `in its own read transaction, after ${LOOKUP_WARM_UPS.toLocaleString('en-US')} untimed lookups of other codes. They start right after the`,
+    'load, while Chromium may still be compacting the database on disk, which shows in the max.',
+    '',
+    '| p50 ms | p99 ms | max ms | found |',
+    '|---|---|---|---|',
+    `| ${lookupFigures.p50Ms.toFixed(2)} | ${lookupFigures.p99Ms.toFixed(2)} | ${lookupFigures.maxMs.toFixed(2)} | ${lookupFigures.found} of ${lookupFigures.samples} |`,
+    '',
+    `p99 target ≤ ${LOOKUP_P99_TARGET_MS} ms: ${lookupFigures.p99Ms <= LOOKUP_P99_TARGET_MS ? 'met' : 'not met'}.`,
+    '',
+    `Measured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Chromium ${version}`,
+    `(${CHROMIUM_PATH}), ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}. Load average at the end:`,
+    `${loadavg()[0]!.toFixed(1)}; with other work on the machine the times vary between runs.`,
+  ].join('\n');
+}

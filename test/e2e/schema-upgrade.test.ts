@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../server/test-server.ts';
+import type { Order } from '../../src/domain/types.ts';
+import { DB_NAME, DB_VERSION } from '../../src/storage/schema.ts';
+import { launchChromium } from './chromium.ts';
+import { countServerCaptures, readDeviceOutbox } from './page-actions.ts';
+
+interface PairedDevice {
+  device_id: string;
+  device_token: string;
+  store_id: string;
+}
+
+function makeOrder(serial: string, minute: number): Order {
+  return {
+    order_id: randomUUID(),
+    store_id: 'store-001',
+    created_at: `2026-12-04T10:0${minute}:00.000Z`,
+    fulfillment_type: 'with_shipping',
+    lines: [
+      { line_id: 'L1', product_id: '1001', quantity: 1, fulfillment: 'IN_STORE_HANDOVER', serial_number: serial },
+      { line_id: 'L2', product_id: '1017', quantity: 2, fulfillment: 'SHIPPING' },
+    ],
+  };
+}
+
+async function pairThroughApi(server: TestServer): Promise<PairedDevice> {
+  const code = await server.createPairingCode('store-001');
+  const reply = await fetch(`${server.url}/api/v1/pairing`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, device_name: 'Schema 1 tablet' }),
+  });
+  expect(reply.status).toBe(201);
+  return (await reply.json()) as PairedDevice;
+}
+
+/**
+ * Writes a version-1 device database on the page's origin, as version 1 of the app left
+ * it: paired, with sales completed offline and queued. The store layout is written out
+ * here, and not taken from schema.ts, so that later schema changes cannot change what is
+ * upgraded from.
+ */
+async function createVersion1Db(page: Page, dbName: string, device: PairedDevice, orders: Order[]): Promise<void> {
+  await page.evaluate(
+    ({ dbName, device, orders }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(dbName, 1);
+        open.onupgradeneeded = () => {
+          const v1 = open.result;
+          const products = v1.createObjectStore('products', { keyPath: 'product_id' });
+          products.createIndex('by-key', 'keys', { multiEntry: true });
+          v1.createObjectStore('config', { keyPath: 'scope' });
+          v1.createObjectStore('orders', { keyPath: 'order_id' });
+          const outbox = v1.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+          outbox.createIndex('by-capture', 'capture_id', { unique: true });
+          v1.createObjectStore('sync-state', { keyPath: 'name' });
+          v1.createObjectStore('drafts', { keyPath: 'name' });
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['orders', 'outbox', 'sync-state'], 'readwrite');
+          tx.objectStore('sync-state').put({ name: 'device', ...device, paired_at: '2026-12-04T08:00:00.000Z' });
+          for (const order of orders) {
+            tx.objectStore('orders').put({ order_id: order.order_id, order, status: 'pending', saved_at: order.created_at });
+            tx.objectStore('outbox').add({
+              capture_id: order.order_id,
+              kind: 'order',
+              payload: order,
+              created_at: order.created_at,
+              attempts: 1,
+              last_error: 'POST /api/v1/orders failed: Failed to fetch. Check the network connection.',
+              last_attempt_at: order.created_at,
+            });
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { dbName, device, orders },
+  );
+}
+
+describe('device database made by schema version 1, in Chromium', () => {
+  let server: TestServer;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+
+  beforeAll(async () => {
+    server = await startTestServer({ staticDir: inject('appDir'), seedDemo: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('upgrades and sends each sale once', async () => {
+    const device = await pairThroughApi(server);
+    const orders = ['SCHEMA1SERIAL1', 'SCHEMA1SERIAL2', 'SCHEMA1SERIAL3'].map((serial, index) => makeOrder(serial, index));
+
+    // The first sale reached the server, but its reply was lost, so it is still queued.
+    const delivered = await fetch(`${server.url}/api/v1/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.device_token}` },
+      body: JSON.stringify(orders[0]),
+    });
+    expect(delivered.status).toBe(201);
+
+    // The version-1 database is written from a page of the app's origin that is not the app.
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/api/v1/health`);
+    await createVersion1Db(page, DB_NAME, device, orders);
+
+    await page.goto(`${server.url}/#/checkout`);
+    await page.locator('#scan-input').waitFor();
+    // The app has opened, so upgraded, the database before it renders the scan field.
+    await expect.poll(async () => (await readDeviceOutbox(page)).outbox, { timeout: 20_000 }).toBe(0);
+    expect(await page.locator('.status-chip').getAttribute('data-pending')).toBe('0');
+
+    const upgraded = await readDeviceOutbox(page);
+    expect(upgraded.version).toBe(DB_VERSION);
+    expect(upgraded.stores).toContain('picks');
+    expect(upgraded.orders).toBe(3);
+    expect(upgraded.pendingOrders).toBe(0);
+    expect(upgraded.outbox).toBe(0);
+
+    expect(await server.countOrders()).toBe(3);
+    for (const order of orders) {
+      expect(await countServerCaptures(server, '1001', order.lines[0]!.serial_number!)).toBe(1);
+      expect(await server.orderLines(order.order_id)).toEqual([
+        expect.objectContaining({ product_id: '1001', fulfillment: 'IN_STORE_HANDOVER', serial_number: order.lines[0]!.serial_number }),
+        expect.objectContaining({ product_id: '1017', quantity: 2, fulfillment: 'SHIPPING', serial_number: null }),
+      ]);
+    }
+  });
+});
