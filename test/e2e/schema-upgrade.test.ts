@@ -141,4 +141,41 @@ describe('device database made by schema version 1, in Chromium', () => {
       ]);
     }
   });
+
+  it('asks to close a tab that blocks the upgrade', async () => {
+    const other = await launchChromium();
+    try {
+      const device = await pairThroughApi(server);
+      const oldTab = other.context.pages()[0] ?? (await other.context.newPage());
+      oldTab.setDefaultTimeout(15_000);
+      await oldTab.goto(`${server.url}/api/v1/health`);
+      await createVersion1Db(oldTab, DB_NAME, device, []);
+
+      // A tab still on version 1 keeps its connection open and ignores the version change.
+      await oldTab.evaluate(
+        (dbName) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open(dbName, 1);
+            open.onsuccess = () => {
+              (window as unknown as { heldDb: IDBDatabase }).heldDb = open.result;
+              resolve();
+            };
+            open.onerror = () => reject(open.error);
+          }),
+        DB_NAME,
+      );
+
+      const newTab = await other.context.newPage();
+      newTab.setDefaultTimeout(15_000);
+      await newTab.goto(`${server.url}/#/checkout`);
+      await expect.poll(() => newTab.locator('.message-bar').textContent()).toContain('Close it to finish the update');
+      expect(await newTab.locator('#scan-input').count()).toBe(0);
+
+      await oldTab.evaluate(() => (window as unknown as { heldDb: IDBDatabase }).heldDb.close());
+      await newTab.locator('#scan-input').waitFor();
+      expect((await readDeviceOutbox(newTab)).version).toBe(DB_VERSION);
+    } finally {
+      await other.close();
+    }
+  });
 });
