@@ -11,7 +11,8 @@ export interface WriteTransaction {
  * while being queued (such as a DataCloneError) does not: the writes queued before it
  * would commit alone. So a throw aborts the transaction here before it is rethrown.
  * Rejects with the first failed request's error (such as ConstraintError), not the
- * transaction's AbortError.
+ * transaction's AbortError. Callers push each write on its own: in `push(a(), b())` a
+ * throw from `b()` leaves `a()` out of the list, and its rejection unhandled.
  */
 export async function commitWrites(tx: WriteTransaction, queue: (writes: Promise<unknown>[]) => void): Promise<void> {
   const writes: Promise<unknown>[] = [];

@@ -39,8 +39,10 @@ export async function saveCompletedOrder(
     // A failed request aborts the whole transaction, so either every write commits or none.
     await commitWrites(tx, (writes) => {
       // add, not put: a second save of the same order must fail, never overwrite the first.
+      // One push per write: should the second throw while queued, the first is already
+      // listed, so its rejection after the abort is handled.
+      writes.push(tx.objectStore('orders').add({ order_id: order.order_id, order, status: 'pending', saved_at: savedAt }));
       writes.push(
-        tx.objectStore('orders').add({ order_id: order.order_id, order, status: 'pending', saved_at: savedAt }),
         tx.objectStore('outbox').add({
           capture_id: order.order_id,
           kind: 'order',

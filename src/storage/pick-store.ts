@@ -129,8 +129,9 @@ export async function saveCompletedPick(db: DeviceDb, completion: PickCompletion
     }
 
     await commitWrites(tx, (writes) => {
+      // One push per write, so that a write throwing while queued leaves none unhandled.
+      writes.push(picks.put({ ...record, session, status: 'completed', completion, updated_at: savedAt }));
       writes.push(
-        picks.put({ ...record, session, status: 'completed', completion, updated_at: savedAt }),
         // add, not put: a second completion of the same pick list must fail, never replace the first.
         tx.objectStore('outbox').add({
           capture_id: pickCaptureId(completion.pick_list_id),
