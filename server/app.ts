@@ -1,13 +1,15 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAuthHooks } from './auth.ts';
 import { installCors } from './cors.ts';
-import { describeError, installErrorHandler } from './error-handler.ts';
+import { describeWithCause, installErrorHandler } from './error-handler.ts';
 import { sendProblem } from './problem.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limiter.ts';
 import { registerAppConfigRoutes } from './routes/app-config-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
+import { registerConflictRoutes } from './routes/conflict-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
+import { registerExportRoutes } from './routes/export-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
@@ -65,7 +67,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     routerOptions: { maxParamLength: 4096 },
     // Errors raised by the router before a route is found (bad percent-encoding, an
     // over-long path parameter) bypass the error handler unless they are sent here.
-    frameworkErrors: (error, request, reply) => sendProblem(request, reply, describeError(error, request)),
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, ...describeWithCause(error, request)),
     ajv: {
       // No type coercion, so that "1" is not taken for 1 and "yes" not for true. Unknown
       // fields are rejected where a schema sets additionalProperties: false, never removed.
@@ -100,6 +102,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerOrderRoutes(app, context);
   registerPickListRoutes(app, context);
   registerSerialRoutes(app, context);
+  registerConflictRoutes(app, context);
+  registerExportRoutes(app, context);
   registerDeviceRoutes(app, context);
   registerAuditRoutes(app, context);
   registerStaticApp(app, options.staticDir);

@@ -10,8 +10,17 @@ const MIB = 1024 * 1024;
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    return sendProblem(request, reply, describeError(error, request));
+    return sendProblem(request, reply, ...describeWithCause(error, request));
   });
+}
+
+/**
+ * Describes an error as a problem, and returns the error as well when it was unexpected,
+ * so that its stack is logged on the rejection's line.
+ */
+export function describeWithCause(error: FastifyError, request: FastifyRequest): [ProblemDetails, Error?] {
+  const problem = describeError(error, request);
+  return problem.code === 'internal_error' ? [problem, error] : [problem];
 }
 
 /** Describes any error raised while handling a request as a problem; unexpected ones become a 500. */
@@ -76,7 +85,6 @@ export function describeError(error: FastifyError, request: FastifyRequest): Pro
     };
   }
 
-  request.log.error({ err: error }, 'request failed');
   return {
     status: 500,
     code: 'internal_error',

@@ -36,15 +36,17 @@ export function badRequest(code: string, detail: string, errors?: ProblemFieldEr
 }
 
 /**
- * Sends a problem document and logs the rejection with its reason.
+ * Sends a problem document and logs the rejection, once, with its reason code; the
+ * request's logger adds the request id. `cause` is the unexpected error behind a 5xx, logged
+ * on the same line.
  *
  * Client errors are logged at info level because they are expected traffic. The detail
  * never contains a token or pairing code, so it is safe to log.
  */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemDetails): FastifyReply {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemDetails, cause?: Error): FastifyReply {
   const level = problem.status >= 500 ? 'error' : 'info';
   request.log[level](
-    { status: problem.status, code: problem.code, detail: problem.detail },
+    { status: problem.status, code: problem.code, detail: problem.detail, ...(cause === undefined ? {} : { err: cause }) },
     'request rejected',
   );
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { CONFLICT_REVIEWS_MIGRATION } from './migration-conflict-reviews.ts';
 import { PICK_LISTS_MIGRATION } from './migration-pick-lists.ts';
 import { SECURITY_MIGRATION } from './migration-security.ts';
 
@@ -112,6 +113,7 @@ const MIGRATIONS: Migration[] = [
   },
   PICK_LISTS_MIGRATION,
   SECURITY_MIGRATION,
+  CONFLICT_REVIEWS_MIGRATION,
 ];
 
 /** Newest schema version this server can migrate to. */

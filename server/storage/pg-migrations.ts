@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { POSTGRES_CONFLICT_REVIEWS_MIGRATION } from './migration-conflict-reviews.ts';
 import { POSTGRES_SECURITY_MIGRATION } from './migration-security.ts';
 import type { Migration } from './migrations.ts';
 
@@ -186,6 +187,7 @@ const POSTGRES_MIGRATIONS: Migration[] = [
     `,
   },
   POSTGRES_SECURITY_MIGRATION,
+  POSTGRES_CONFLICT_REVIEWS_MIGRATION,
 ];
 
 /** Newest PostgreSQL schema version this server can migrate to. */

@@ -1,5 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import type { FlaggedConflict, SerialCapture, SerialOwner, SerialStore } from './serial-store.ts';
+import {
+  EXPORT_BATCH_ROWS,
+  type ExportedCapture,
+  type FlaggedConflict,
+  type SerialCapture,
+  type SerialOwner,
+  type SerialStore,
+} from './serial-store.ts';
 import { serialKey } from './storage.ts';
 
 interface RecordRow {
@@ -76,6 +83,39 @@ export function createPostgresSerialStore(pool: Pool): SerialStore {
         parameters,
       );
       return { captures: captures.rows.map(toCapture), conflicts: flagged.rows.map(toFlaggedConflict) };
+    },
+
+    // A cursor in a read-only REPEATABLE READ transaction reads one snapshot in batches; it
+    // holds one pooled connection until the export ends or the client goes away.
+    async *exportCaptures(query) {
+      const client = await pool.connect();
+      let failure: Error | undefined;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        await client.query(
+          `DECLARE capture_export NO SCROLL CURSOR FOR
+           SELECT kind, product_id, serial_number, order_id, pick_list_id, line_id, store_id, captured_at, received_at
+           FROM serial_records
+           WHERE received_at >= $1 AND received_at < $2 AND ($3::text IS NULL OR store_id = $3)
+           ORDER BY received_at, kind DESC, record_id`,
+          [query.from, query.to, query.storeId ?? null],
+        );
+        for (;;) {
+          const page = await client.query<RecordRow>(`FETCH ${EXPORT_BATCH_ROWS} FROM capture_export`);
+          if (page.rows.length > 0) {
+            yield page.rows.map((row): ExportedCapture => ({ ...toCapture(row), serial_number: row.serial_number }));
+          }
+          if (page.rows.length < EXPORT_BATCH_ROWS) break;
+        }
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      } finally {
+        // Ending the transaction also closes the cursor. A connection that failed is
+        // dropped from the pool rather than handed to the next request.
+        if (failure === undefined) await client.query('ROLLBACK').catch((error: Error) => (failure = error));
+        client.release(failure);
+      }
     },
   };
 }

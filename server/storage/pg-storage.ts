@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createPostgresAuditStore } from './pg-audit.ts';
 import { createPostgresConfigStore } from './pg-config.ts';
+import { createPostgresConflictStore } from './pg-conflicts.ts';
 import { createPostgresDeviceStore } from './pg-devices.ts';
 import { runPostgresMigrations } from './pg-migrations.ts';
 import { createPostgresOrderStore } from './pg-orders.ts';
@@ -56,6 +57,7 @@ export async function openPostgresStorage(connectionString: string, options: Pos
     orders: createPostgresOrderStore(pool),
     pickLists: createPostgresPickListStore(pool),
     serials: createPostgresSerialStore(pool),
+    conflicts: createPostgresConflictStore(pool),
     audit: createPostgresAuditStore(pool),
 
     async checkHealth() {

@@ -34,6 +34,19 @@ export type FlaggedConflict =
   | ({ kind: 'sale'; order_id: string } & FlaggedFields)
   | ({ kind: 'pick'; pick_list_id: string } & FlaggedFields);
 
+/** Which captures an export holds: received in `[from, to)`, both ISO 8601 times in UTC. */
+export interface CaptureExportQuery {
+  from: string;
+  to: string;
+  storeId?: string;
+}
+
+/** A recorded serial as the export lists it. */
+export type ExportedCapture = SerialCapture & { serial_number: string };
+
+/** Rows an export hands over at a time: large enough to cut per-row overhead, small enough to stream. */
+export const EXPORT_BATCH_ROWS = 500;
+
 export interface SerialStore {
   /**
    * Lists the sales and picks that recorded `serialNumber` (of `productId` when given),
@@ -43,6 +56,11 @@ export interface SerialStore {
     captures: SerialCapture[];
     conflicts: FlaggedConflict[];
   }>;
+  /**
+   * Reads the captures of the query in batches, ordered by `received_at`, from one snapshot
+   * of the database. Stopping the iteration early releases what it holds.
+   */
+  exportCaptures(query: CaptureExportQuery): AsyncIterable<ExportedCapture[]>;
 }
 
 /** Names the sale or pick that recorded a serial first, for conflict details. */

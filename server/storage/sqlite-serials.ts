@@ -1,5 +1,14 @@
-import type { Database } from 'better-sqlite3';
-import type { FlaggedConflict, SerialCapture, SerialOwner, SerialStore } from './serial-store.ts';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import {
+  EXPORT_BATCH_ROWS,
+  type ExportedCapture,
+  type FlaggedConflict,
+  type SerialCapture,
+  type SerialOwner,
+  type SerialStore,
+} from './serial-store.ts';
+
+const EXPORT_BUSY_TIMEOUT_MS = 5000;
 
 interface RecordRow {
   kind: 'sale' | 'pick';
@@ -65,10 +74,38 @@ export function createSqliteSerialStore(db: Database): SerialStore {
       const conflicts = (findFlagged.all(parameters) as ConflictRow[]).map(toFlaggedConflict);
       return { captures, conflicts };
     },
+
+    // The export reads through a read-only connection of its own: the server's connection
+    // cannot run other statements while an iteration is open on it, and WAL mode gives this
+    // reader one snapshot while orders go on being written.
+    async *exportCaptures(query) {
+      const reader = new BetterSqlite3(db.name, { readonly: true, fileMustExist: true });
+      try {
+        reader.pragma(`busy_timeout = ${EXPORT_BUSY_TIMEOUT_MS}`);
+        const rows = reader
+          .prepare(`
+            SELECT kind, product_id, serial_number, order_id, pick_list_id, line_id, store_id, captured_at, received_at
+            FROM serial_records
+            WHERE received_at >= @from AND received_at < @to AND (@store IS NULL OR store_id = @store)
+            ORDER BY received_at, kind DESC, record_id`)
+          .iterate({ from: query.from, to: query.to, store: query.storeId ?? null }) as IterableIterator<RecordRow & { serial_number: string }>;
+        let batch: ExportedCapture[] = [];
+        for (const row of rows) {
+          batch.push({ ...toCapture(row), serial_number: row.serial_number });
+          if (batch.length < EXPORT_BATCH_ROWS) continue;
+          yield batch;
+          batch = [];
+        }
+        if (batch.length > 0) yield batch;
+      } finally {
+        reader.close();
+      }
+    },
   };
 }
 
-function toCapture({ kind, order_id, pick_list_id, ...rest }: RecordRow): SerialCapture {
+function toCapture({ kind, order_id, pick_list_id, product_id, line_id, store_id, captured_at, received_at }: RecordRow): SerialCapture {
+  const rest = { product_id, line_id, store_id, captured_at, received_at };
   if (kind === 'pick') return { kind, pick_list_id: pick_list_id ?? '', ...rest };
   return { kind, order_id: order_id ?? '', ...rest };
 }

@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { runMigrations } from './migrations.ts';
 import { createSqliteAuditStore } from './sqlite-audit.ts';
 import { createSqliteConfigStore } from './sqlite-config.ts';
+import { createSqliteConflictStore } from './sqlite-conflicts.ts';
 import { createSqliteDeviceStore } from './sqlite-devices.ts';
 import { createSqliteOrderStore } from './sqlite-orders.ts';
 import { createSqlitePickListStore } from './sqlite-pick-lists.ts';
@@ -62,6 +63,7 @@ function createStorage(db: BetterSqlite3.Database, file: string): Storage {
     orders: createSqliteOrderStore(db),
     pickLists: createSqlitePickListStore(db),
     serials: createSqliteSerialStore(db),
+    conflicts: createSqliteConflictStore(db),
     audit: createSqliteAuditStore(db),
 
     async checkHealth() {

@@ -1,6 +1,7 @@
 // The storage interface the routes use. SQLite implements it now; every method returns a
 // promise so that a PostgreSQL implementation with an asynchronous driver fits behind it.
 import type { AppConfig, Order, Product } from '../../src/domain/types.ts';
+import type { ConflictStore } from './conflict-store.ts';
 import type { PickListStore } from './pick-list-store.ts';
 import type { SerialOwner, SerialStore } from './serial-store.ts';
 
@@ -163,6 +164,8 @@ export interface Storage {
   readonly pickLists: PickListStore;
   /** Serials recorded by sales and picks, across both kinds. */
   readonly serials: SerialStore;
+  /** Flagged conflicts of sales and picks, for review and resolution. */
+  readonly conflicts: ConflictStore;
   readonly audit: AuditStore;
   /** Resolves when the database responds to a query, and rejects otherwise. */
   checkHealth(): Promise<void>;

@@ -22,6 +22,13 @@ beforeAll(async () => {
   secrets.wrongToken = 'wrong-token-never-logged-0123456789';
   await callApi(server, 'GET', '/api/v1/app-config', { token: secrets.wrongToken });
   await callApi(server, 'POST', '/api/v1/orders', { token: paired.body.device_token, body: makeOrder('ord-logged', 'store-002') });
+  // The back-office routes, refused to the device and to bad input, and served to the admin.
+  await callApi(server, 'GET', '/api/v1/conflicts', { token: paired.body.device_token });
+  await callApi(server, 'POST', '/api/v1/conflicts/sale-1/resolution', { token: paired.body.device_token, body: { note: 'n' } });
+  await callApi(server, 'GET', '/api/v1/exports/serials.csv?from=2025-03-01&to=2025-04-01', { token: paired.body.device_token });
+  await callApi(server, 'GET', '/api/v1/exports/serials.csv?from=soon&to=2025-04-01', admin);
+  await callApi(server, 'GET', '/api/v1/exports/serials.csv?from=2025-03-01&to=2100-01-01', admin);
+  await callApi(server, 'POST', '/api/v1/conflicts/sale-9/resolution', { ...admin, body: { note: 'n' } });
   await callApi(server, 'DELETE', `/api/v1/devices/${paired.body.device_id}`, admin);
   await callApi(server, 'GET', '/api/v1/app-config', { token: paired.body.device_token });
 });
@@ -35,6 +42,9 @@ describe('server log', () => {
     expect(log).toContain('request rejected');
     expect(log).toContain('revoked_token');
     expect(log).toContain('invalid_pairing_code');
+    expect(log).toContain('admin_only');
+    expect(log).toContain('invalid_date');
+    expect(log).toContain('conflict_not_found');
   });
 
   for (const name of ['adminToken', 'pairingCode', 'deviceToken', 'wrongToken']) {

@@ -26,6 +26,7 @@ const BODY_ROUTES: Array<{ method: string; path: string; caller: Caller; wrongTy
   { method: 'PUT', path: '/api/v1/app-config', caller: 'admin', wrongTypes: { capabilities: [] }, missingFields: [] },
   { method: 'POST', path: '/api/v1/orders', caller: 'device', wrongTypes: { order_id: 1, store_id: true, created_at: 0, fulfillment_type: 2, lines: 'x' }, missingFields: { order_id: 'o1' } },
   { method: 'POST', path: '/api/v1/pick-lists', caller: 'admin', wrongTypes: { id: 1, order_id: [], store_id: 2, items: 'x' }, missingFields: { id: 'PL-9' } },
+  { method: 'POST', path: '/api/v1/conflicts/sale-1/resolution', caller: 'admin', wrongTypes: { note: 7 }, missingFields: { comment: 'x' } },
   { method: 'POST', path: '/api/v1/pick-lists/PL-0001/completion', caller: 'device', wrongTypes: { pick_list_id: 1, completed_at: 0, units: 'x' }, missingFields: { pick_list_id: 'PL-0001' } },
 ];
 

@@ -29,6 +29,22 @@ const QUERY_ROUTES: Array<{ method: string; path: string; caller: Caller }> = [
   { method: 'DELETE', path: `/api/v1/products/${'x'.repeat(256)}`, caller: 'admin' },
   { method: 'GET', path: '/api/v1/serials', caller: 'admin' },
   { method: 'GET', path: `/api/v1/serials?serial_number=${'S'.repeat(129)}`, caller: 'admin' },
+  { method: 'GET', path: '/api/v1/conflicts?status=closed', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/conflicts?limit=-1', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/conflicts?limit=1&limit=2', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/conflicts?store=', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/conflicts?cursor=', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/conflicts?cursor=not-a-cursor', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/conflicts?page=2', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/exports/serials.csv', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/exports/serials.csv?from=2025-03-01', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/exports/serials.csv?from=2025-03-01&to=tomorrow', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/exports/serials.csv?from=2025-03-01&to=2025-04-01&to=2025-05-01', caller: 'admin' },
+  { method: 'GET', path: `/api/v1/exports/serials.csv?from=${'2'.repeat(65)}&to=2025-04-01`, caller: 'admin' },
+  { method: 'GET', path: '/api/v1/exports/serials.csv?from=2025-03-01&to=2025-04-01&store=a%20b', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/exports/serials.csv?from=2025-03-01&to=2025-04-01&format=xlsx', caller: 'admin' },
+  { method: 'POST', path: '/api/v1/conflicts/12/resolution', caller: 'admin' },
+  { method: 'POST', path: '/api/v1/conflicts/sale-0/resolution', caller: 'admin' },
   { method: 'GET', path: '/api/v1/pick-lists?status=closed', caller: 'device' },
   { method: 'GET', path: '/api/v1/pick-lists?state=open', caller: 'device' },
   { method: 'GET', path: `/api/v1/pick-lists/${'P'.repeat(65)}`, caller: 'device' },
@@ -44,7 +60,7 @@ describe('malformed query and path values', () => {
   for (const route of QUERY_ROUTES) {
     it(`rejects ${route.method} ${route.path.slice(0, 60)}`, async () => {
       const token = tokenFor(route.caller);
-      const body = route.method === 'PUT' ? {} : undefined;
+      const body = route.method === 'PUT' ? {} : route.method === 'POST' ? { note: 'n' } : undefined;
       const reply = await callApi(server, route.method, route.path, { ...(token ? { token } : {}), ...(body ? { body } : {}) });
 
       expectProblem(reply, 400);

@@ -101,6 +101,21 @@ describe('migration from version 1', () => {
     expect(lookup.body.conflicts).toHaveLength(1);
   });
 
+  it('lists the old conflict for review, and resolves it', async () => {
+    const listed = await callApi(server, 'GET', '/api/v1/conflicts?store=store-001', { token: server.adminToken });
+    const old = listed.body.items.find((item: { order_id?: string }) => item.order_id === 'ord-v1');
+    const resolved = await callApi(server, 'POST', `/api/v1/conflicts/${old.id}/resolution`, { token: server.adminToken, body: { note: 'Old data' } });
+
+    expect(old).toMatchObject({ line_id: 'L2', flagged_at: RECEIVED_AT, resolution: null });
+    expect(resolved.status).toBe(200);
+  });
+
+  it('exports the old serials', async () => {
+    const reply = await callApi(server, 'GET', '/api/v1/exports/serials.csv?from=2025-02-01&to=2025-02-02', { token: server.adminToken });
+
+    expect(reply.body.split('\r\n').filter((row: string) => row.includes('VERSIONONE0001'))).toHaveLength(2);
+  });
+
   it('keeps the paired device', async () => {
     const reply = await callApi(server, 'GET', '/api/v1/pick-lists', { token: deviceToken });
 
