@@ -61,6 +61,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The browser tests share two cores with the server suites, which run at the
+          // same time; a page may need several seconds to show what a poll waits for.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

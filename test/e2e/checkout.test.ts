@@ -53,7 +53,7 @@ describe('checkout in Chromium', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await page.goto(`${server.url}/#/settings`);
-    await expect.poll(() => page.locator('[data-product-count]').textContent()).toBe('32');
+    await expect.poll(() => page.locator('[data-product-count]').textContent(), { timeout: 20_000 }).toBe('32');
     await page.goto(`${server.url}/#/checkout`);
 
     // Sale 1: a serialized laptop taken now, a serialized phone shipped, a plain T-shirt.

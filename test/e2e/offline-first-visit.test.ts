@@ -62,7 +62,7 @@ describe('offline visit after one online visit in Chromium', () => {
     await start.locator('.status-chip[data-online="false"]').waitFor();
     await start.locator('#scan-input').waitFor();
     await start.goto(`${server.url}/#/settings`);
-    await expect.poll(() => start.locator('[data-product-count]').textContent()).toBe('32');
+    await expect.poll(() => start.locator('[data-product-count]').textContent(), { timeout: 20_000 }).toBe('32');
     await start.close();
 
     // A deep link to a pick list, opened as a new visit.

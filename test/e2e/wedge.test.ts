@@ -103,7 +103,7 @@ describe('keyboard wedge in Chromium', () => {
     // expect.poll runs only inside a test, so the hook waits through Playwright.
     await page.locator('.status-chip', { hasText: '· synced' }).waitFor({ timeout: 20_000 });
     await page.goto(`${server.url}/#/settings`);
-    await page.waitForFunction(() => Number(document.querySelector('[data-product-count]')?.textContent) > 0);
+    await page.waitForFunction(() => Number(document.querySelector('[data-product-count]')?.textContent) > 0, undefined, { timeout: 30_000 });
     await page.goto(`${server.url}/#/checkout`);
     await page.locator('#scan-input').waitFor();
   });

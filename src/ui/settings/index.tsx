@@ -1,4 +1,5 @@
-import { configInForce, device, pairDevice, productCount, unpairDevice } from '../device-state.ts';
+import { useEffect } from 'preact/hooks';
+import { configInForce, device, pairDevice, productCount, refreshDeviceState, unpairDevice } from '../device-state.ts';
 import { APP_VERSION } from '../service-worker.ts';
 import type { Services } from '../services.ts';
 import { FeedbackPanel } from './feedback-panel.tsx';
@@ -8,6 +9,11 @@ import { StoragePanel } from './storage-panel.tsx';
 
 /** Settings: pairing, the cached catalog and last sync, and the serial number format. */
 export function Settings({ services }: { services: Services }) {
+  // Read the device's state again on every visit, so the counts shown are never older than the screen.
+  useEffect(() => {
+    void refreshDeviceState(services);
+  }, [services]);
+
   const status = services.engine.status.value;
 
   return (
