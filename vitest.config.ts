@@ -62,7 +62,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           // The browser tests share two cores with the server suites, which run at the
-          // same time; a page may need several seconds to show what a poll waits for.
+          // same time. So a page may need several seconds to show what a poll waits for.
           expect: { poll: { timeout: 15_000 } },
         },
       },

@@ -27,8 +27,9 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
  * Takes transaction-scoped advisory locks on the given names, so that every server process
  * on this database that writes the same order, pick list or serial waits for the other's
  * commit and then reads it. Names hash to 64-bit keys; a collision only makes two unrelated
- * writes wait for each other. Keys are locked in ascending order, the same in every
- * transaction, so two transactions never wait on each other in a circle.
+ * writes wait for each other. Keys are locked in ascending order, so two transactions that
+ * each call this once never wait on each other in a circle. Every caller calls it once per
+ * transaction; a second call could take a lower key after a higher one.
  */
 export async function lockNames(client: PoolClient, names: Iterable<string>): Promise<void> {
   const keys = [...new Set([...names].map(lockKeyOf))].sort(compareKeys);

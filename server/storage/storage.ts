@@ -95,7 +95,7 @@ export interface DeviceStore {
   listDevices(storeId: string | null): Promise<DeviceSummary[]>;
 }
 
-/** One administrative change, as the audit log keeps it. Never holds a token or pairing code. */
+/** One administrative change, as the audit log keeps it. It never contains a token or pairing code. */
 export interface AuditEntry {
   at: string;
   /** Who made the change: `admin`, the holder of the admin token. */

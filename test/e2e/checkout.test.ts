@@ -1,9 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestServer } from '../../server/test-server.ts';
-import { launchChromium } from './chromium.ts';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/test-server.ts';
+import { openAppUnderTest, type AppUnderTest } from './app-under-test.ts';
 
 // A keyboard-wedge scanner types a few milliseconds per character and ends with Enter.
 const WEDGE_KEY_INTERVAL_MS = 5;
@@ -28,21 +26,17 @@ async function serialLookup(server: TestServer, productId: string, serial: strin
 }
 
 describe('checkout in Chromium', () => {
+  let app: AppUnderTest;
   let server: TestServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ staticDir: inject('appDir'), seedDemo: true });
-    browser = await launchChromium();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    // A missing element fails the step that waited for it, well before the test's own timeout.
-    page.setDefaultTimeout(10_000);
+    app = await openAppUnderTest();
+    ({ server, page } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('captures serials online and offline, each sale reaching the server once', async () => {
@@ -84,7 +78,7 @@ describe('checkout in Chromium', () => {
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-pending'), { timeout: 15_000 }).toBe('0');
 
     // Sale 2, offline: the sale waits on the device, survives a reload, and is sent later.
-    await browser.context.setOffline(true);
+    await app.context.setOffline(true);
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-online')).toBe('false');
     await wedgeScan(page, '9506000010045');
     await expect.poll(() => page.locator('.serial-prompt').count()).toBe(1);
@@ -97,7 +91,7 @@ describe('checkout in Chromium', () => {
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-pending')).toBe('1');
     expect(await page.locator('.status-chip').getAttribute('data-online')).toBe('false');
 
-    await browser.context.setOffline(false);
+    await app.context.setOffline(false);
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-pending'), { timeout: 20_000 }).toBe('0');
 
     // The server has each sale once, with its serial; the shipped phone carries none.

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../server/test-server.ts';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/test-server.ts';
+import { openAppUnderTest, type AppUnderTest } from './app-under-test.ts';
 
 interface InstallabilityError {
   errorId: string;
@@ -9,20 +9,17 @@ interface InstallabilityError {
 }
 
 describe('installability in Chromium', () => {
+  let app: AppUnderTest;
   let server: TestServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ staticDir: inject('appDir'), seedDemo: true });
-    browser = await launchChromium();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(15_000);
+    app = await openAppUnderTest();
+    ({ server, page } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('reports no installability errors', async () => {

@@ -1,9 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestServer } from '../../server/test-server.ts';
-import { launchChromium } from './chromium.ts';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../server/test-server.ts';
+import { openAppUnderTest, type AppUnderTest } from './app-under-test.ts';
 
 // A keyboard-wedge scanner types a few milliseconds per character and ends with Enter.
 const WEDGE_KEY_INTERVAL_MS = 5;
@@ -77,20 +75,17 @@ async function readDeviceToken(page: Page): Promise<string> {
 }
 
 describe('picking in Chromium', () => {
+  let app: AppUnderTest;
   let server: TestServer;
-  let browser: { context: BrowserContext; close(): Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ staticDir: inject('appDir'), seedDemo: true });
-    browser = await launchChromium();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(10_000);
+    app = await openAppUnderTest();
+    ({ server, page } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('picks offline and the pick reaches the server once', async () => {
@@ -111,7 +106,7 @@ describe('picking in Chromium', () => {
     await expect.poll(() => page.locator('[data-pick-list-id="PL-0100"] [data-units]').textContent()).toBe('3');
 
     // Offline from here until the pick is complete.
-    await browser.context.setOffline(true);
+    await app.context.setOffline(true);
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-online')).toBe('false');
     await page.getByRole('link', { name: 'PL-0100' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Pick list PL-0100');
@@ -157,7 +152,7 @@ describe('picking in Chromium', () => {
     expect(await page.locator('#scan-input').count()).toBe(0);
 
     // Online again: the outbox sends the pick.
-    await browser.context.setOffline(false);
+    await app.context.setOffline(false);
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-pending'), { timeout: 20_000 }).toBe('0');
     // A second sync must not send it again.
     await page.reload();
