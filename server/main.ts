@@ -15,6 +15,12 @@ import type { Storage } from './storage/storage.ts';
 
 const PORT_DEFAULT = 8080;
 const DEMO_PAIRING_TTL_S = 24 * 60 * 60;
+/**
+ * How long a stop waits for requests in flight before it closes their connections. A guess:
+ * enough for a device on a slow store network to finish sending a large order, and well
+ * under the 90 s a service manager such as systemd waits before it kills the process.
+ */
+const SHUTDOWN_TIMEOUT_S_DEFAULT = 10;
 const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** A start-up failure with a message that names the fix, printed without a stack trace. */
@@ -26,12 +32,13 @@ async function start(): Promise<void> {
   const port = readPort(process.env.PORT);
   const host = process.env.HOST || '127.0.0.1';
   const corsOrigins = readCorsOrigins(process.env.CORS_ORIGINS);
+  const shutdownTimeoutS = readShutdownTimeout(process.env.SHUTDOWN_TIMEOUT_S);
   const storage = await openStorage(process.env.DATABASE_URL, resolve(process.env.DATA_DIR || './data'));
 
   const admin = await setUpAdminToken(storage, process.env.ADMIN_TOKEN);
   const seeded = await seedDemoData(storage);
   const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: true, staticDir: DIST_DIR, corsOrigins });
-  installShutdown(app, storage);
+  installShutdown(app, storage, shutdownTimeoutS);
 
   if (seeded) {
     const { products, pickLists } = seeded;
@@ -82,6 +89,15 @@ function readPort(text: string | undefined): number {
   return port;
 }
 
+function readShutdownTimeout(text: string | undefined): number {
+  if (text === undefined || text === '') return SHUTDOWN_TIMEOUT_S_DEFAULT;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new StartupError(`SHUTDOWN_TIMEOUT_S ${JSON.stringify(text)} is not a positive number of seconds. Set it to how long a stop may wait for requests in flight, e.g. 10.`);
+  }
+  return seconds;
+}
+
 // PostgreSQL when DATABASE_URL is set, so that several server processes can share one
 // database; else the SQLite file in DATA_DIR.
 async function openStorage(databaseUrl: string | undefined, dataDir: string): Promise<Storage> {
@@ -100,7 +116,11 @@ function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function installShutdown(app: FastifyInstance, storage: Storage): void {
+// On SIGTERM or SIGINT the server stops listening, so new connections are refused, lets the
+// requests in flight finish, then closes the database. A request still open after
+// `timeoutS` has its connection closed, so that a stuck client cannot keep the process
+// alive, and the process then exits 1 to show that the stop was forced.
+function installShutdown(app: FastifyInstance, storage: Storage, timeoutS: number): void {
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) {
@@ -108,11 +128,18 @@ function installShutdown(app: FastifyInstance, storage: Storage): void {
       process.exit(1);
     }
     stopping = true;
-    app.log.info({ signal }, 'server stopping');
+    app.log.info({ signal, timeout_s: timeoutS }, 'server stopping');
+    let forced = false;
+    const timer = setTimeout(() => {
+      forced = true;
+      app.log.warn({ timeout_s: timeoutS }, 'requests still in flight at the shutdown timeout, closing their connections');
+      app.server.closeAllConnections();
+    }, timeoutS * 1000);
     await app.close();
+    clearTimeout(timer);
     await storage.close();
-    app.log.info('server stopped');
-    process.exit(0);
+    app.log.info({ forced }, 'server stopped');
+    process.exit(forced ? 1 : 0);
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));

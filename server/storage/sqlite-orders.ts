@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Order } from '../../src/domain/types.ts';
+import { createGroupCommit } from './sqlite-group-commit.ts';
 import { prepareFindSerialOwner } from './sqlite-serials.ts';
 import { serialKey, type OrderConflict, type OrderFacts, type OrderStore } from './storage.ts';
 import type { SerialOwner } from './serial-store.ts';
@@ -97,9 +98,7 @@ export function createSqliteOrderStore(db: Database): OrderStore {
     }
   };
 
-  // IMMEDIATE takes the write lock before the reads, so two connections cannot both miss
-  // each other's serial and record it twice without a conflict.
-  const record = db.transaction((request: RecordRequest) => {
+  const record = (request: RecordRequest) => {
     const storedContent = findContent.get(request.order.order_id) as string | undefined;
     if (storedContent !== undefined) {
       if (storedContent !== request.contentJson) return { outcome: 'content_mismatch' as const };
@@ -109,11 +108,18 @@ export function createSqliteOrderStore(db: Database): OrderStore {
     const conflicts = request.findConflicts(gatherFacts(request.order));
     writeOrder(request, conflicts);
     return { outcome: 'created' as const, conflicts };
-  });
+  };
+
+  // Each order runs in a savepoint of a group transaction that took the write lock
+  // (IMMEDIATE) before any read, so two connections cannot both miss each other's serial
+  // and record it twice without a conflict. Orders of one batch run one after the other,
+  // so a later one sees an earlier one's serials, and each is acknowledged only after the
+  // COMMIT that synced it to disk.
+  const groupCommit = createGroupCommit(db);
 
   return {
     async recordOrder(request) {
-      return record.immediate(request);
+      return groupCommit(() => record(request));
     },
   };
 }
