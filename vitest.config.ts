@@ -23,7 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/scanning/**/*.test.ts'],
+          include: ['test/domain/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/scanning/**/*.test.ts', 'test/ui/**/*.test.ts'],
           environment: 'node',
         },
       },

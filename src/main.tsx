@@ -12,6 +12,11 @@ if (!root) throw new Error('index.html has no #app element.');
 render(<Starting />, root);
 void registerServiceWorker();
 startServices().then(
-  (services) => render(<App services={services} />, root),
+  (services) => {
+    render(<App services={services} />, root);
+    // Syncing starts after the first render, so that its storage reads and requests do
+    // not hold up the screen.
+    services.engine.start();
+  },
   (error: unknown) => render(<StartupError error={error} />, root),
 );

@@ -9,7 +9,7 @@ import { readScanInput } from './gs1-scan.ts';
 import { lookUpItem } from './item-lookup.ts';
 import type { ScanEvent } from './scan-event.ts';
 import { checkSerialForUnit } from './serial-checks.ts';
-import { normaliseScanText } from './serial-policy.ts';
+import { normaliseScanText } from './normalise-scan-text.ts';
 import type { Product } from './types.ts';
 
 export type {

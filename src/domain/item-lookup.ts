@@ -3,7 +3,7 @@
 // product is "not found", or "looks like a serial" when it has the serial format.
 
 import type { SerialPolicy } from './serial-policy.ts';
-import { countCodePoints, SERIAL_MAX_LENGTH } from './serial-policy.ts';
+import { countCodePoints, SERIAL_MAX_LENGTH } from './serial-length.ts';
 import type { Product } from './types.ts';
 
 /** The reason a scan in the item step names no product. */

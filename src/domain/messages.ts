@@ -2,7 +2,7 @@
 // states what happened, to which value, and what to do next.
 
 import type { CheckoutOutcome, CompletionBlocked, InvalidScan } from './checkout-types.ts';
-import { SERIAL_MAX_LENGTH } from './serial-policy.ts';
+import { SERIAL_MAX_LENGTH } from './serial-length.ts';
 
 /** A message for the associate, and how the screen should present it. */
 export interface AssociateMessage {

@@ -7,7 +7,7 @@ import { readScanInput } from './gs1-scan.ts';
 import type { PickOutcome, PickScanDeps, PickScanResult, PickSession, PickUnit } from './picking-types.ts';
 import type { ScanEvent } from './scan-event.ts';
 import { checkSerialForUnit } from './serial-checks.ts';
-import { normaliseScanText } from './serial-policy.ts';
+import { normaliseScanText } from './normalise-scan-text.ts';
 import type { Product } from './types.ts';
 
 /**

@@ -11,7 +11,7 @@ import { lookUpItem } from './item-lookup.ts';
 import { capturePickSerial, handlePickSerialScan, toPickOutcome } from './picking-serial.ts';
 import type { PickAwaitingStep, PickScanDeps, PickScanResult, PickSession, PickUnit } from './picking-types.ts';
 import type { ScanEvent } from './scan-event.ts';
-import type { PickList, Product } from './types.ts';
+import type { Product } from './types.ts';
 
 export type {
   LineShortfall,
@@ -27,19 +27,10 @@ export type {
 } from './picking-types.ts';
 export { askPickSerialFor, countPicked, skipPickSerial, undoPickedUnit, unitsNeedingSerial } from './picking-edits.ts';
 export { completePick, findPickBlocker } from './picking-completion.ts';
+export { createPickSession } from './create-pick-session.ts';
 export { capturePickSerial, handlePickSerialScan } from './picking-serial.ts';
 
 const ITEM_STEP: PickAwaitingStep = { step: 'item' };
-
-/** Creates a session for `pickList` with nothing picked yet, waiting for an item. */
-export function createPickSession(pickList: PickList): PickSession {
-  return {
-    pick_list_id: pickList.id,
-    lines: pickList.items.map((item) => ({ line_id: item.line_id, product_id: item.product_id, quantity: item.quantity })),
-    units: [],
-    awaiting: ITEM_STEP,
-  };
-}
 
 /**
  * Applies one scan, given as a ScanEvent or as raw scanner or keyboard text: as the

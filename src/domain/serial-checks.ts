@@ -4,7 +4,9 @@
 // more than "wrong format", so those checks run before the pattern.
 
 import { isOwnCode } from './product-keys.ts';
-import { countCodePoints, normaliseScanText, SERIAL_MAX_LENGTH, type SerialPolicy } from './serial-policy.ts';
+import { normaliseScanText } from './normalise-scan-text.ts';
+import { countCodePoints, SERIAL_MAX_LENGTH } from './serial-length.ts';
+import type { SerialPolicy } from './serial-policy.ts';
 import type { Product } from './types.ts';
 
 /** Result of checking one serial for one unit. */

@@ -1,23 +1,22 @@
 // The serial number rules in force: the pattern from the Associate App configuration
 // (`capabilities.serialized_inventory.serial_number_regex`), the maximum length, and the
-// clean-up every serial gets before it is checked and stored.
+// clean-up every serial gets before it is checked and stored. This module imports the
+// pattern compiler (re2js), so the app loads it on demand through
+// src/ui/lazy-serial-policy.ts. Code that only needs the length limit or the clean-up
+// imports serial-length.ts or normalise-scan-text.ts instead.
 
 import { compileSerialPattern } from './compile-serial-pattern.ts';
 import { describeSerialPattern } from './describe-serial-pattern.ts';
 import { normaliseScanText } from './normalise-scan-text.ts';
+import { countCodePoints, SERIAL_MAX_LENGTH } from './serial-length.ts';
 import type { ConfigInForce, ConfigSource } from './types.ts';
 
 export { compileSerialPattern, isAnchored } from './compile-serial-pattern.ts';
 export type { CompiledSerialPattern, RejectedSerialPattern, SerialPatternResult } from './compile-serial-pattern.ts';
 export { describeSerialPattern } from './describe-serial-pattern.ts';
+export { countCodePoints, SERIAL_MAX_LENGTH } from './serial-length.ts';
 export { normaliseScanText, stripSymbologyId } from './normalise-scan-text.ts';
 export type { ScanText } from './normalise-scan-text.ts';
-
-/**
- * Maximum serial length in characters (Unicode code points), as the server's order
- * validation counts them. Longer text is rejected before any pattern matching.
- */
-export const SERIAL_MAX_LENGTH = 128;
 
 /** Result of checking one serial. `serial` is the text after trimming and prefix stripping. */
 export type SerialCheck =
@@ -54,11 +53,6 @@ export interface SerialPolicy {
 export function readSerialPattern(inForce: ConfigInForce | undefined): string | undefined {
   const pattern = inForce?.config.capabilities?.serialized_inventory?.serial_number_regex;
   return pattern === undefined || pattern === '' ? undefined : pattern;
-}
-
-/** Counts the Unicode code points of `text`, so that a character outside the BMP counts once. */
-export function countCodePoints(text: string): number {
-  return Array.from(text).length;
 }
 
 /**

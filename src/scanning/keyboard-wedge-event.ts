@@ -1,5 +1,6 @@
 import type { ScanEvent, ScanSource } from '../domain/scan-event.ts';
-import { countCodePoints, normaliseScanText } from '../domain/serial-policy.ts';
+import { normaliseScanText } from '../domain/normalise-scan-text.ts';
+import { countCodePoints } from '../domain/serial-length.ts';
 
 /**
  * Creates the ScanEvent for text typed by a keyboard-wedge scanner or a person. Strips

@@ -1,7 +1,8 @@
 // Pick lists kept for offline picking, with the progress made on each. A completed pick
 // and its outbox entry are written together, like a completed sale.
 
-import { createPickSession, type PickSession } from '../domain/picking-session.ts';
+import { createPickSession } from '../domain/create-pick-session.ts';
+import type { PickSession } from '../domain/picking-session.ts';
 import type { PickCompletion, PickList } from '../domain/types.ts';
 import { commitWrites } from './commit-writes.ts';
 import { makeRoomForCapture } from './make-room-for-capture.ts';

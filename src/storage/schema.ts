@@ -142,7 +142,19 @@ export interface CartDraftRecord {
   updated_at: string;
 }
 
-export type DraftName = CartDraftRecord['name'];
+/**
+ * A cart set aside to be resumed later, such as when a kiosk device sat idle. It contains
+ * the open checkout as it was, captured serials included.
+ */
+export interface ParkedCartRecord {
+  name: `parked:${string}`;
+  session: CheckoutSession;
+  parked_at: string;
+}
+
+export type DraftRecord = CartDraftRecord | ParkedCartRecord;
+
+export type DraftName = DraftRecord['name'];
 
 export interface DeviceDbSchema extends DBSchema {
   products: { key: string; value: ProductRecord; indexes: { 'by-key': string } };
@@ -150,7 +162,7 @@ export interface DeviceDbSchema extends DBSchema {
   orders: { key: string; value: OrderRecord };
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-capture': string } };
   'sync-state': { key: SyncStateRecord['name']; value: SyncStateRecord };
-  drafts: { key: DraftName; value: CartDraftRecord };
+  drafts: { key: DraftName; value: DraftRecord };
   picks: { key: string; value: PickRecord };
 }
 

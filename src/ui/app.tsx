@@ -3,21 +3,20 @@ import { CatalogProgress } from './catalog-progress.tsx';
 import { Checkout } from './checkout/index.tsx';
 import { createCheckoutController } from './checkout/checkout-controller.ts';
 import { device, refreshDeviceState } from './device-state.ts';
+import { InstallPrompt } from './install-prompt.tsx';
+import { KioskExit } from './kiosk/kiosk-exit.tsx';
+import { kioskActive, kioskResetCount } from './kiosk/kiosk-state.ts';
+import { useKiosk } from './kiosk/use-kiosk.ts';
 import { MessageBar } from './message-bar.tsx';
-import { PairLink } from './pair-link.tsx';
-import { Picking } from './picking/index.tsx';
-import { createPickingController } from './picking/picking-controller.ts';
+import { LazyPairLink, LazyPicking, LazySettings, LazySyncScreen, pickingController } from './lazy-screens.tsx';
 import { route } from './route.ts';
 import type { Services } from './services.ts';
-import { Settings } from './settings/index.tsx';
 import { StatusChip } from './status-chip.tsx';
-import { SyncScreen } from './sync/index.tsx';
 import { UpdateBanner } from './update-banner.tsx';
 
 /** Renders the app shell: header with navigation and sync status, the current screen, and messages. */
 export function App({ services }: { services: Services }) {
   const checkout = useMemo(() => createCheckoutController(services), [services]);
-  const picking = useMemo(() => createPickingController(services), [services]);
   const lastSuccessAt = services.engine.status.value.lastSuccessAt;
 
   // The catalog count, configuration and pairing can change with every sync run.
@@ -26,6 +25,10 @@ export function App({ services }: { services: Services }) {
   }, [services, lastSuccessAt]);
 
   const current = route.value;
+  useKiosk(checkout, current);
+  // In kiosk mode a shopper may use the device: Sync, Settings and pairing need the admin PIN.
+  const kiosk = kioskActive.value;
+  const guarded = kiosk && (current.screen === 'settings' || current.screen === 'sync' || current.screen === 'pair');
   return (
     <>
       <header class="app-header">
@@ -37,26 +40,37 @@ export function App({ services }: { services: Services }) {
           <a href="#/picking" aria-current={current.screen === 'picking' ? 'page' : undefined}>
             Picking
           </a>
-          <a href="#/sync" aria-current={current.screen === 'sync' ? 'page' : undefined}>
-            Sync
-          </a>
-          <a href="#/settings" aria-current={current.screen === 'settings' ? 'page' : undefined}>
-            Settings
-          </a>
+          {!kiosk && (
+            <a href="#/sync" aria-current={current.screen === 'sync' ? 'page' : undefined}>
+              Sync
+            </a>
+          )}
+          {!kiosk && (
+            <a href="#/settings" aria-current={current.screen === 'settings' ? 'page' : undefined}>
+              Settings
+            </a>
+          )}
+          {kiosk && (
+            <a href="#/settings" id="kiosk-staff-link" aria-current={guarded ? 'page' : undefined}>
+              Leave kiosk
+            </a>
+          )}
         </nav>
+        {!kiosk && <InstallPrompt />}
         <StatusChip engine={services.engine} />
         <CatalogProgress engine={services.engine} />
       </header>
-      <UpdateBanner services={services} checkout={checkout} picking={picking} />
+      <UpdateBanner services={services} checkout={checkout} picking={pickingController} />
       <MessageBar />
       <main>
-        {current.screen === 'settings' && <Settings services={services} />}
-        {current.screen === 'sync' && <SyncScreen services={services} />}
-        {current.screen === 'pair' && <PairLink services={services} code={current.params.get('code') ?? ''} />}
+        {guarded && <KioskExit />}
+        {!guarded && current.screen === 'settings' && <LazySettings services={services} />}
+        {!guarded && current.screen === 'sync' && <LazySyncScreen services={services} />}
+        {!guarded && current.screen === 'pair' && <LazyPairLink services={services} code={current.params.get('code') ?? ''} />}
         {current.screen === 'picking' && (
-          <Picking controller={picking} device={device.value} pickListId={current.pickListId} lastSyncAt={lastSuccessAt} />
+          <LazyPicking services={services} device={device.value} pickListId={current.pickListId} lastSyncAt={lastSuccessAt} />
         )}
-        {current.screen === 'checkout' && <Checkout controller={checkout} device={device.value} />}
+        {current.screen === 'checkout' && <Checkout key={kioskResetCount.value} controller={checkout} device={device.value} />}
       </main>
     </>
   );

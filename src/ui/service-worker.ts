@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { log } from '../sync/log.ts';
 import { notice, showNotice, type Notice } from './notice.ts';
 
@@ -35,6 +35,14 @@ export async function registerServiceWorker(): Promise<void> {
   showNoticeAfterUpdate();
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
 
+  // workbox-window is loaded on demand, as nothing needs it before the first screen shows.
+  let Workbox: typeof import('workbox-window').Workbox;
+  try {
+    ({ Workbox } = await import('workbox-window'));
+  } catch (error) {
+    log.error('loading workbox-window failed, so the service worker is not registered', error);
+    return;
+  }
   const workbox = new Workbox('/sw.js', { scope: '/' });
   // The first install takes over a page that opened without a service worker, and it runs
   // the same code. Only a later change of controller brings a new version.

@@ -2,12 +2,13 @@ import type { IDBPDatabase } from 'idb';
 import { openDeviceDb, type DeviceDbSchema } from '../storage/schema.ts';
 import { getDevice } from '../storage/sync-state-store.ts';
 import { createApiClient } from '../sync/api-client.ts';
-import { createSyncEngine } from '../sync/sync-engine.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
+import { createLazySyncEngine } from './lazy-sync-engine.ts';
 import { showNotice } from './notice.ts';
 
 export type DeviceDb = IDBPDatabase<DeviceDbSchema>;
 export type ApiClient = ReturnType<typeof createApiClient>;
-export type SyncEngine = ReturnType<typeof createSyncEngine>;
+export type { SyncEngine };
 
 /** The device database, the server API and the sync engine, shared by every screen. */
 export interface Services {
@@ -16,7 +17,10 @@ export interface Services {
   engine: SyncEngine;
 }
 
-/** Opens device storage and starts syncing. The server is the origin the app was loaded from. */
+/**
+ * Opens device storage and creates the sync engine, which the caller starts once the first
+ * screen shows. The server is the origin the app was loaded from.
+ */
 export async function startServices(): Promise<Services> {
   const db = await openDeviceDb({
     onBlocked() {
@@ -36,7 +40,6 @@ export async function startServices(): Promise<Services> {
     baseUrl: location.origin,
     getToken: async () => (await getDevice(db))?.device_token,
   });
-  const engine = createSyncEngine({ db, api });
-  engine.start();
+  const engine = createLazySyncEngine({ db, api });
   return { db, api, engine };
 }

@@ -8,5 +8,8 @@ export function describeStorageError(error: unknown): string {
     return 'Device storage stopped working, so nothing was saved. Reload the app and try again.';
   }
   const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'SerialPolicyLoadError') {
+    return `The scan was not used, because ${detail}. Reload the app, then scan again.`;
+  }
   return `Saving on the device failed (${detail}), so nothing was saved. Try again; if it keeps failing, reload the app.`;
 }

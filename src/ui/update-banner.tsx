@@ -1,4 +1,4 @@
-import { useComputed } from '@preact/signals';
+import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CheckoutController } from './checkout/checkout-controller.ts';
 import type { PickingController } from './picking/picking-controller.ts';
@@ -10,14 +10,17 @@ import { writesSettled } from './writes-settled.ts';
 interface UpdateBannerProps {
   services: Services;
   checkout: CheckoutController;
-  picking: PickingController;
+  /** Holds undefined until the Picking screen has loaded, as no pick list can be open before. */
+  picking: ReadonlySignal<PickingController | undefined>;
 }
 
 /** The work open in this tab that keeps it on its version: a cart with lines, or a pick list with progress on screen. */
 type OpenWork = { kind: 'sale' } | { kind: 'pick'; pickListId: string } | undefined;
 
-function findOpenWork(checkout: CheckoutController, picking: PickingController): OpenWork {
+function findOpenWork(checkout: CheckoutController, pickingSignal: ReadonlySignal<PickingController | undefined>): OpenWork {
   if (checkout.session.value.lines.length > 0) return { kind: 'sale' };
+  const picking = pickingSignal.value;
+  if (picking === undefined) return undefined;
   const pick = picking.session.value;
   const current = route.value;
   if (

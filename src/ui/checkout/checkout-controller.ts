@@ -16,13 +16,15 @@ import {
 } from '../../domain/checkout-session.ts';
 import { catalogMissingMessage, messageFor, saleSavedMessage, type AssociateMessage } from '../../domain/messages.ts';
 import type { ScanEvent } from '../../domain/scan-event.ts';
-import { createSerialPolicy } from '../../domain/serial-policy.ts';
 import type { Fulfillment } from '../../domain/types.ts';
+import { hasOpenCart, type ParkedCart } from '../../domain/kiosk-parked-cart.ts';
 import { loadCart, saveCart } from '../../storage/cart-store.ts';
+import { discardParkedCart, listParkedCarts, parkCart, resumeParkedCart } from '../../storage/parked-cart-store.ts';
 import { getConfigInForce } from '../../storage/config-store.ts';
 import { saveCompletedOrder } from '../../storage/order-store.ts';
 import { countProducts, findProductByCode } from '../../storage/product-store.ts';
 import { getDevice } from '../../storage/sync-state-store.ts';
+import { loadSerialPolicy } from '../lazy-serial-policy.ts';
 import { clearNotice, showNotice } from '../notice.ts';
 import type { Services } from '../services.ts';
 import { describeStorageError } from '../storage-error.ts';
@@ -36,13 +38,20 @@ export function createCheckoutController(services: Services) {
   const { db, engine } = services;
   const session = signal<CheckoutSession>(createCheckoutSession());
   const ready = signal(false);
+  /** Carts parked on this device, oldest first. */
+  const parked = signal<ParkedCart[]>([]);
   const missing = computed(() => linesNeedingSerial(session.value));
 
   // Scans are applied one at a time, in arrival order: a wedge scanner can send the
-  // next code before the lookup of the previous one has finished.
+  // next code before the lookup of the previous one has finished. Every step first reads
+  // the saved cart, so that a scan which arrives before the screen has restored it lands
+  // in that cart instead of replacing it with a new one.
   let queue: Promise<void> = Promise.resolve();
   function enqueue(step: () => Promise<void>): Promise<void> {
-    queue = queue.then(step).catch((error: unknown) => {
+    queue = queue.then(async () => {
+      if (!ready.value) await readSavedCart();
+      await step();
+    }).catch((error: unknown) => {
       showNotice({ tone: 'error', text: describeStorageError(error) });
     });
     return queue;
@@ -57,15 +66,67 @@ export function createCheckoutController(services: Services) {
   async function scanDeps(): Promise<ScanDeps> {
     return {
       findProduct: (code) => findProductByCode(db, code),
-      policy: createSerialPolicy(await getConfigInForce(db)),
+      policy: await loadSerialPolicy(await getConfigInForce(db)),
       newLineId: () => crypto.randomUUID(),
     };
   }
 
-  async function restore(): Promise<void> {
+  /** Reads the saved cart and parked carts once, in the scan queue. */
+  function restore(): Promise<void> {
+    return enqueue(async () => {});
+  }
+
+  async function readSavedCart(): Promise<void> {
     const saved = await loadCart(db);
     if (saved) session.value = saved;
+    parked.value = await listParkedCarts(db);
     ready.value = true;
+  }
+
+  /**
+   * Parks the open cart, if it has lines, and leaves an empty one. Resolves to what
+   * happened; on `failed` the cart stays open and the error is shown. Runs in the scan
+   * queue, so a scan being applied lands in the cart before it is parked.
+   */
+  function park(): Promise<'parked' | 'empty' | 'failed'> {
+    let result: 'parked' | 'empty' | 'failed' = 'failed';
+    return enqueue(async () => {
+      if (!hasOpenCart(session.value)) {
+        result = 'empty';
+        return;
+      }
+      await parkCart(db, session.value, crypto.randomUUID());
+      session.value = createCheckoutSession();
+      parked.value = await listParkedCarts(db);
+      result = 'parked';
+    }).then(() => result);
+  }
+
+  /** Opens parked cart `id`, parking the open cart first when it has lines. */
+  function resume(id: string): Promise<void> {
+    return enqueue(async () => {
+      const hadOpenCart = hasOpenCart(session.value);
+      const resumed = await resumeParkedCart(db, id, { open: session.value, parkOpenAs: crypto.randomUUID() });
+      parked.value = await listParkedCarts(db);
+      if (resumed === undefined) {
+        showNotice({ tone: 'error', text: 'That parked cart is no longer on this device: it was resumed or discarded elsewhere. Pick another cart.' });
+        return;
+      }
+      session.value = resumed;
+      showNotice({
+        tone: 'info',
+        text: hadOpenCart ? 'Parked cart resumed. The cart that was open is now in the parked carts list.' : 'Parked cart resumed.',
+      });
+    });
+  }
+
+  /** Deletes parked cart `id` with its serials. The screen requests confirmation first. */
+  function discardParked(id: string): Promise<void> {
+    return enqueue(async () => {
+      await discardParkedCart(db, id);
+      parked.value = await listParkedCarts(db);
+      showNotice({ tone: 'info', text: 'Parked cart discarded.' });
+    });
   }
 
   async function messageForOutcome(outcome: CheckoutOutcome): Promise<AssociateMessage> {
@@ -130,7 +191,11 @@ export function createCheckoutController(services: Services) {
     session,
     ready,
     missing,
+    parked,
     restore,
+    park,
+    resume,
+    discardParked,
     scan,
     typeSerial,
     complete,

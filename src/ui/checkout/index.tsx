@@ -1,5 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Device } from '../../storage/sync-state-store.ts';
+import { markCheckoutUsable } from '../checkout-usable-mark.ts';
+import { ParkedCarts } from '../kiosk/parked-carts.tsx';
 import { CameraButton } from '../scanner/camera-button.tsx';
 import { useWedgeScans } from '../use-wedge-scans.ts';
 import { CartLineRow } from './cart-line-row.tsx';
@@ -16,6 +18,11 @@ export function Checkout({ controller, device }: CheckoutProps) {
   useEffect(() => {
     if (!controller.ready.value) void controller.restore();
   }, [controller]);
+  // Effects run after the browser has painted, so the mark comes once the restored cart shows.
+  const ready = controller.ready.value;
+  useEffect(() => {
+    if (ready) markCheckoutUsable();
+  }, [ready]);
   // A scan typed while no text field has focus goes to the step the session waits for.
   useWedgeScans((scan) => void controller.scan(scan));
 
@@ -57,6 +64,7 @@ export function Checkout({ controller, device }: CheckoutProps) {
         <ScanField key="item" label="Scan or type a product barcode or SKU" onScan={(_text, scan) => void controller.scan(scan)} />
       )}
       <CameraButton onScan={(event) => void controller.scan(event)} />
+      <ParkedCarts controller={controller} />
 
       <h2 class="cart-heading">
         Cart <span class="count">({session.lines.length} {session.lines.length === 1 ? 'line' : 'lines'})</span>

@@ -11,11 +11,11 @@ import {
   type PickSession,
 } from '../../domain/picking-session.ts';
 import type { ScanEvent } from '../../domain/scan-event.ts';
-import { createSerialPolicy } from '../../domain/serial-policy.ts';
 import { getConfigInForce } from '../../storage/config-store.ts';
 import { getPick, listPicks, saveCompletedPick, savePickProgress } from '../../storage/pick-store.ts';
 import { findProductByCode } from '../../storage/product-store.ts';
 import type { PickRecord } from '../../storage/schema.ts';
+import { loadSerialPolicy } from '../lazy-serial-policy.ts';
 import { showNotice } from '../notice.ts';
 import type { Services } from '../services.ts';
 import { describeStorageError } from '../storage-error.ts';
@@ -59,7 +59,7 @@ export function createPickingController(services: Services) {
   async function scanDeps(): Promise<PickScanDeps> {
     return {
       findProduct: (code) => findProductByCode(db, code),
-      policy: createSerialPolicy(await getConfigInForce(db)),
+      policy: await loadSerialPolicy(await getConfigInForce(db)),
       newUnitId: () => crypto.randomUUID(),
     };
   }

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ScanEvent } from '../../domain/scan-event.ts';
+import { CAMERA_SCAN_EVENT } from '../kiosk/use-kiosk-idle.ts';
 import { showNotice } from '../notice.ts';
 import type { CameraOverlayProps } from './camera-overlay.tsx';
 
@@ -48,5 +49,10 @@ export function CameraButton({ onScan }: CameraButtonProps) {
       </p>
     );
   }
-  return <Overlay onScan={onScan} onClose={() => setOpen(false)} />;
+  function acceptScan(event: ScanEvent) {
+    // A camera scan is use of the device, like a key press, so kiosk idle time restarts.
+    window.dispatchEvent(new Event(CAMERA_SCAN_EVENT));
+    onScan(event);
+  }
+  return <Overlay onScan={acceptScan} onClose={() => setOpen(false)} />;
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { configInForce, device, pairDevice, productCount, refreshDeviceState, unpairDevice } from '../device-state.ts';
+import { KioskPanel } from '../kiosk/kiosk-panel.tsx';
 import { APP_VERSION } from '../service-worker.ts';
 import type { Services } from '../services.ts';
 import { FeedbackPanel } from './feedback-panel.tsx';
@@ -53,6 +54,7 @@ export function Settings({ services }: { services: Services }) {
       <StoragePanel />
       <FormatPanel config={configInForce.value} />
       <FeedbackPanel />
+      <KioskPanel />
     </section>
   );
 }
