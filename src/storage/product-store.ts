@@ -23,11 +23,23 @@ const GTIN14_LENGTH = 14;
 const CURSOR_RECORD = 'catalog-cursor';
 
 /**
+ * Thrown by `applyCatalogPage` when the stored cursor is no longer the one the page was
+ * requested after, such as when the catalog was cleared to make room for a capture while
+ * the download ran. Nothing of the page is stored; the download starts again from the
+ * stored cursor.
+ */
+export class CatalogCursorMovedError extends Error {
+  override name = 'CatalogCursorMovedError';
+}
+
+/**
  * Applies one page of catalog changes, in page order, and stores `next_cursor` in the same
  * transaction. So an interrupted download keeps every whole page and resumes after the
  * last one. Throws a TypeError, before writing anything, when an item is neither shape.
+ * With `options.after`, the cursor the page was requested after (`''` for the start),
+ * throws a CatalogCursorMovedError and stores nothing when the stored cursor differs.
  */
-export async function applyCatalogPage(db: DeviceDb, page: CatalogPage): Promise<void> {
+export async function applyCatalogPage(db: DeviceDb, page: CatalogPage, options: { after?: string } = {}): Promise<void> {
   validateCatalogPage(page);
   // Keys are computed before the transaction opens, so that a bad product fails the page
   // before anything is written.
@@ -39,6 +51,18 @@ export async function applyCatalogPage(db: DeviceDb, page: CatalogPage): Promise
   // Raw requests, not idb's promise per request: a 5000-product page would make 5000
   // promises. A failed request aborts the transaction, and tx.done rejects with its error.
   const products = unwrap(tx.objectStore('products'));
+  if (options.after !== undefined) {
+    const stored = await tx.objectStore('sync-state').get(CURSOR_RECORD);
+    const storedCursor = stored?.name === CURSOR_RECORD ? stored.cursor : '';
+    if (storedCursor !== options.after) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new CatalogCursorMovedError(
+        `The stored catalog cursor is ${JSON.stringify(storedCursor)}, not ${JSON.stringify(options.after)} as when this page was requested. ` +
+          'Nothing of this page was stored; download again from the stored cursor.',
+      );
+    }
+  }
   await commitWrites(tx, () => {
     for (const change of changes) {
       if (typeof change === 'string') {

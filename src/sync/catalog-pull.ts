@@ -4,7 +4,7 @@
 // checkout keeps working during a long download.
 
 import { CatalogStorageFullError } from '../storage/catalog-storage-full-error.ts';
-import { applyCatalogPage } from '../storage/product-store.ts';
+import { applyCatalogPage, CatalogCursorMovedError } from '../storage/product-store.ts';
 import type { DeviceDb } from '../storage/schema.ts';
 import { readStorageEstimate, type StorageEstimateReader } from '../storage/storage-estimate.ts';
 import { getCatalogCursor } from '../storage/sync-state-store.ts';
@@ -66,8 +66,14 @@ export async function pullCatalog(
     const page = await api.getCatalogChanges(cursor, pageSize, options.signal);
     await checkCaptureReserve(estimateStorage, received);
     try {
-      await applyCatalogPage(db, page);
+      await applyCatalogPage(db, page, { after: cursor });
     } catch (error) {
+      if (error instanceof CatalogCursorMovedError) {
+        // The catalog was cleared, to make room for a capture, while this page was on its
+        // way: the pages received before are gone, so download from the stored cursor.
+        cursor = (await getCatalogCursor(db)) ?? '';
+        continue;
+      }
       if (error instanceof Error && error.name === 'QuotaExceededError') {
         throw new CatalogStorageFullError(received, { cause: error });
       }

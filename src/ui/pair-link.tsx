@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { pairDevice } from './device-state.ts';
-import { navigate } from './route.ts';
+import { navigate, route } from './route.ts';
 import type { Services } from './services.ts';
 
 /**
  * Opened from the server's pairing link (`#/pair?code=...`): pairs with that code, then
- * goes to Checkout on success or to Settings to try another code.
+ * goes to Checkout on success or to Settings to try another code. An associate who went
+ * to another screen while the catalog downloaded stays there.
  */
 export function PairLink({ services, code }: { services: Services; code: string }) {
   const started = useRef(false);
@@ -13,7 +14,9 @@ export function PairLink({ services, code }: { services: Services; code: string 
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void pairDevice(services, code).then((paired) => navigate(paired ? 'checkout' : 'settings'));
+    void pairDevice(services, code).then((paired) => {
+      if (route.value.screen === 'pair') navigate(paired ? 'checkout' : 'settings');
+    });
   }, [services, code]);
 
   return (

@@ -5,7 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/test-server.ts';
 import { launchChromium } from './chromium.ts';
-import { sellWithSerial, wedgeScan } from './page-actions.ts';
+import { lastMessage, sellWithSerial, wedgeScan } from './page-actions.ts';
 import { auditScreen, openScreenshotFolder } from './screens-audit.ts';
 import { findLiveRegion } from './screens-keyboard.ts';
 import { startPairingGate, type PairingGate } from './screens-pairing-gate.ts';
@@ -17,6 +17,13 @@ const SOLD_SERIAL = 'A11YSALE000001';
 const REJECTED_SERIAL = 'A11YSALE000002';
 const FLAGGED_SERIAL = 'A11YSALE000003';
 const PENDING_SERIAL = 'A11YSALE000004';
+const PARKED_SERIAL = 'A11YSALE000005';
+const ADMIN_PIN = '582046';
+// Short enough to wait out once; long enough that a loaded machine never pauses this long
+// between two keys of a scan.
+const PARKING_IDLE_SECONDS = 10;
+// Long enough that no idle reset comes during the audits, which make no input.
+const AUDIT_IDLE_SECONDS = 3600;
 
 // Every screen in the states an associate sees, checked at four viewports; see auditScreen.
 describe('accessibility of every screen in Chromium', () => {
@@ -155,6 +162,49 @@ describe('accessibility of every screen in Chromium', () => {
     await expect.poll(() => page.locator('[data-list="pending"] > li').count()).toBe(1);
     await auditScreen(page, cdp, { name: 'sync', heading: 'Sync' }, screenshots);
   });
+
+  it('kiosk mode with a parked cart, and its PIN screen', async () => {
+    await browser.context.setOffline(false);
+    await page.goto(`${origin}/#/settings`);
+    await page.locator('#kiosk-new-pin').fill(ADMIN_PIN);
+    await page.locator('#kiosk-repeat-pin').fill(ADMIN_PIN);
+    await page.locator('#kiosk-pin-form button[type="submit"]').click();
+    await expect.poll(() => lastMessage(page)).toContain('Admin PIN set');
+    await switchKioskOn(PARKING_IDLE_SECONDS);
+
+    await page.locator('.kiosk-exit a[href="#/checkout"]').click();
+    await wedgeScan(page, LAPTOP);
+    await page.locator('.serial-prompt').waitFor();
+    await wedgeScan(page, PARKED_SERIAL);
+    await page.locator('[data-serial]', { hasText: PARKED_SERIAL }).waitFor();
+    await page.locator('.parked-cart').waitFor({ timeout: (PARKING_IDLE_SECONDS + 30) * 1_000 });
+
+    // Settings of kiosk mode are changed outside it, so leave and come back with a longer idle time.
+    await leaveKiosk();
+    await switchKioskOn(AUDIT_IDLE_SECONDS);
+    await page.locator('.kiosk-exit a[href="#/checkout"]').click();
+    await page.locator('.parked-cart').waitFor();
+    await auditScreen(page, cdp, { name: 'checkout-kiosk-parked', heading: 'Checkout' }, screenshots);
+
+    await page.locator('#kiosk-staff-link').click();
+    await auditScreen(page, cdp, { name: 'kiosk-pin', heading: 'Kiosk mode is on' }, screenshots);
+    await leaveKiosk();
+  });
+
+  async function switchKioskOn(idleSeconds: number): Promise<void> {
+    await page.locator('#kiosk-idle-seconds').fill(String(idleSeconds));
+    await page.locator('#kiosk-on-pin').fill(ADMIN_PIN);
+    await page.locator('#kiosk-switch-on').click();
+    await expect.poll(() => lastMessage(page)).toContain('Kiosk mode is on');
+  }
+
+  async function leaveKiosk(): Promise<void> {
+    await page.locator('#kiosk-staff-link').click();
+    await page.locator('#kiosk-exit-pin').fill(ADMIN_PIN);
+    await page.locator('#kiosk-exit-form button[type="submit"]').click();
+    await expect.poll(() => lastMessage(page)).toContain('Kiosk mode is off');
+    await page.locator('#settings-heading').waitFor();
+  }
 
   it('update banner of a new version', async () => {
     await browser.context.setOffline(false);

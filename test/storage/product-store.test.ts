@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import demoCatalog from '../fixtures/catalog/demo-products.json' with { type: 'json' };
 import type { Product } from '../../src/domain/types.ts';
-import { applyCatalogPage, countProducts, findProductByCode } from '../../src/storage/product-store.ts';
+import { applyCatalogPage, clearCatalog, countProducts, findProductByCode } from '../../src/storage/product-store.ts';
 import type { DeviceDb } from '../../src/storage/schema.ts';
 import { getCatalogCursor } from '../../src/storage/sync-state-store.ts';
 import { makeProduct, openTestDb } from './test-db.ts';
@@ -126,6 +126,28 @@ describe('applyCatalogPage', () => {
     await expect(apply).rejects.toMatchObject({ name: 'DataCloneError' });
     expect(await countProducts(db)).toBe(0);
     expect(await getCatalogCursor(db)).toBeUndefined();
+    db.close();
+  });
+
+  it('stores nothing when the cursor moved since the request', async () => {
+    const db = await openDemoDb();
+    await clearCatalog(db);
+    const page = { items: [{ product: makeProduct('9001', [['sku', 'LATE-1']]) }], next_cursor: '33' };
+
+    await expect(applyCatalogPage(db, page, { after: '32' })).rejects.toMatchObject({ name: 'CatalogCursorMovedError' });
+
+    expect(await countProducts(db)).toBe(0);
+    expect(await getCatalogCursor(db)).toBeUndefined();
+    db.close();
+  });
+
+  it('applies a page requested after the stored cursor', async () => {
+    const db = await openDemoDb();
+    const page = { items: [{ product: makeProduct('9001', [['sku', 'LATE-1']]) }], next_cursor: '33' };
+
+    await applyCatalogPage(db, page, { after: '32' });
+
+    expect(await getCatalogCursor(db)).toBe('33');
     db.close();
   });
 

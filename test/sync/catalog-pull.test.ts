@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import demoCatalog from '../fixtures/catalog/demo-products.json' with { type: 'json' };
 import type { Product } from '../../src/domain/types.ts';
-import { countProducts, findProductByCode } from '../../src/storage/product-store.ts';
+import { clearCatalog, countProducts, findProductByCode } from '../../src/storage/product-store.ts';
 import type { DeviceDb } from '../../src/storage/schema.ts';
 import { getCatalogCursor } from '../../src/storage/sync-state-store.ts';
 import type { ApiClient } from '../../src/sync/api-client.ts';
@@ -75,6 +75,26 @@ describe('pullCatalog', () => {
     expect(result.received).toBe(1);
     expect(await findProductByCode(db, '0614141020034')).toBeUndefined();
     expect(await countProducts(db)).toBe(demoProducts.length - 1);
+  });
+
+  it('downloads again after the catalog was cleared mid-download', async () => {
+    // Freeing space for a capture clears the catalog while the third page is on its way.
+    let cleared = false;
+    const clearingApi: Pick<ApiClient, 'getCatalogChanges'> = {
+      async getCatalogChanges(cursor, limit, signal) {
+        const page = await api.getCatalogChanges(cursor, limit, signal);
+        if (cursor === '20' && !cleared) {
+          cleared = true;
+          await clearCatalog(db);
+        }
+        return page;
+      },
+    };
+
+    await pullCatalog(db, clearingApi, { pageSize: 10 });
+
+    expect(await countProducts(db)).toBe(demoProducts.length);
+    expect(requestedCursors()).toEqual(['', '10', '20', '', '10', '20', '30']);
   });
 
   it('rejects a page size above 5000', async () => {
