@@ -31,6 +31,8 @@ const PLAN: PushPlan = {
 };
 /** `BENCH_SERVER_BACKENDS=sqlite` measures one backend only. */
 const BACKENDS = (process.env.BENCH_SERVER_BACKENDS ?? 'sqlite,postgres').split(',') as Backend[];
+/** `BENCH_SERVER_CPU_PROFILE_DIR=folder` has Node write a CPU profile of each server process there. */
+const CPU_PROFILE_DIR = process.env.BENCH_SERVER_CPU_PROFILE_DIR || undefined;
 const ORDERS_PER_S_TARGET_SQLITE = 5000;
 /** A bound on the whole run, so that a stuck server cannot keep the bench going. */
 const RUN_TIMEOUT_MS = 10 * 60 * 1000;
@@ -42,6 +44,8 @@ interface BackendFigures {
   stored: StoredCounts;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time of the server process while the devices pushed, per order acknowledged with 201, resends included. Null without /proc. */
+  serverCpuMsPerOrder: number | null;
 }
 
 let running: BenchServer | undefined;
@@ -92,10 +96,14 @@ async function measureBackend(backend: Backend): Promise<BackendFigures | null> 
 
     console.log(`\n== ${backend}: starting server/main.ts`);
     const logFile = join(dataDir, 'server.log');
-    running = await startBenchServer({ DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', ADMIN_TOKEN }, logFile);
+    running = await startBenchServer({ DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', ADMIN_TOKEN }, logFile, CPU_PROFILE_DIR);
     const prepared = await prepareServer(running.url, ADMIN_TOKEN, LAYOUT);
     console.log(`${prepared.devices.length} devices paired in ${LAYOUT.stores} stores, ${LAYOUT.products} products imported; pushing orders`);
+    const cpuBeforeMs = running.readCpuMs();
     const push = await pushOrders(prepared, PLAN);
+    const cpuAfterMs = running.readCpuMs();
+    const serverCpuMsPerOrder =
+      cpuBeforeMs === null || cpuAfterMs === null || push.created === 0 ? null : (cpuAfterMs - cpuBeforeMs) / push.created;
     for (const device of prepared.devices) device.client.close();
 
     const exitCode = await running.stop();
@@ -106,7 +114,14 @@ async function measureBackend(backend: Backend): Promise<BackendFigures | null> 
 
     const stored = await countStored(benchDatabase, push);
     const sorted = [...push.latenciesMs].sort((a, b) => a - b);
-    const row: BackendFigures = { backend, push, stored, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
+    const row: BackendFigures = {
+      backend,
+      push,
+      stored,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      serverCpuMsPerOrder,
+    };
     printRow(row);
     return row;
   } finally {
@@ -145,7 +160,8 @@ function printRow(row: BackendFigures): void {
   const { push, stored } = row;
   console.log(
     `${row.backend}: ${push.created} orders and ${push.resent} resends in ${(push.wallMs / 1000).toFixed(1)} s, ` +
-      `${Math.round(ordersPerSecond(row))} orders/s, p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(1)} ms; ` +
+      `${Math.round(ordersPerSecond(row))} orders/s, p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(1)} ms, ` +
+      `server CPU ${formatCpu(row.serverCpuMsPerOrder)} ms per order; ` +
       `lost ${stored.lost}, duplicated ${stored.duplicated}, incomplete ${stored.incomplete}, ` +
       `duplicates flagged once ${stored.duplicatesFlaggedOnce} of ${push.duplicates.length}, other conflicts ${stored.unexpectedConflicts}`,
   );
@@ -163,6 +179,7 @@ function formatRow(row: BackendFigures): string {
     Math.round(ordersPerSecond(row)).toLocaleString('en-US'),
     row.p50Ms.toFixed(1),
     row.p99Ms.toFixed(1),
+    formatCpu(row.serverCpuMsPerOrder),
     String(stored.lost),
     String(stored.duplicated),
     `${stored.duplicatesFlaggedOnce} of ${push.duplicates.length}`,
@@ -183,7 +200,11 @@ function describe(rows: BackendFigures[], skipped: string[]): string {
     `unit of a plain product, from a catalog of ${LAYOUT.products.toLocaleString('en-US')} products. Every ${ordinal(PLAN.resendEvery)} order is sent again`,
     `after its reply, as after a dropped reply, and ${PLAN.duplicatePairs} pairs of devices in different stores sell the same`,
     `unit (true duplicate serials). Latency is per request, from send to the last byte of the reply,`,
-    `over first deliveries and resends. "lost" counts acknowledged orders missing from the database,`,
+    `over first deliveries and resends. "Server CPU" is the user and system CPU time of the server`,
+    `process while the devices pushed (read from /proc), divided by the orders created, so the time of`,
+    `the resends is included. It varies less with other load than the wall-clock figures, and 1,000`,
+    `divided by it estimates the orders per second that one core could serve.`,
+    `"lost" counts acknowledged orders missing from the database,`,
     `"duplicated" order rows or serial rows stored twice; both are read from the database after`,
     `the server stopped, and the bench fails unless both are 0 and each duplicate is flagged once.`,
     '',
@@ -192,8 +213,8 @@ function describe(rows: BackendFigures[], skipped: string[]): string {
     `- PostgreSQL: a throwaway cluster on a Unix socket (test/server/throwaway-postgres.ts), which runs`,
     `  with \`fsync = off\`, so its commits cost less than on a real server; or \`TEST_DATABASE_URL\` when set.`,
     '',
-    '| database | orders | resends | s | orders per s | p50 ms | p99 ms | lost | duplicated | duplicates flagged once |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| database | orders | resends | s | orders per s | p50 ms | p99 ms | server CPU ms per order | lost | duplicated | duplicates flagged once |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(formatRow),
     ...(skipped.length > 0 ? ['', `Not measured: ${skipped.join(', ')} (no PostgreSQL server found).`] : []),
     '',
@@ -203,6 +224,10 @@ function describe(rows: BackendFigures[], skipped: string[]): string {
     `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; bench client and server share the machine. Load average at the end:`,
     `${loadavg()[0]!.toFixed(1)}; with other work on the machine the figures vary between runs.`,
   ].join('\n');
+}
+
+function formatCpu(ms: number | null): string {
+  return ms === null ? 'n/a' : ms.toFixed(3);
 }
 
 function ordinal(n: number): string {

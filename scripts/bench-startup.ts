@@ -18,6 +18,11 @@ import { writeBenchmarkSection } from './benchmark-section.ts';
 import { readStartupSizes, sumGzipBytes, type FileSize, type StartupSizes } from './bench-startup-sizes.ts';
 
 const INITIAL_JS_TARGET_GZIP_KB = 35;
+/**
+ * Our own target, a guess: about one second is where a user's flow of thought breaks, and
+ * an installed app opened from the home screen should be ready before that.
+ */
+const OFFLINE_START_TARGET_MS = 1000;
 const OFFLINE_STARTS = 10;
 /** The demo store that the test server seeds. */
 const STORE_ID = 'store-001';
@@ -150,7 +155,8 @@ function formatSection(sizes: StartupSizes, timing: StartTiming, chromiumVersion
     '|---|---|---|---|',
     `| ${timing.medianMs.toFixed(0)} | ${timing.minMs.toFixed(0)} | ${timing.maxMs.toFixed(0)} | ${timing.runsMs.map((ms) => ms.toFixed(0)).join(', ')} |`,
     '',
-    'No target is set for this time.',
+    `Median target ≤ ${OFFLINE_START_TARGET_MS} ms (our own, a guess: about the time after which a wait breaks the`,
+    `associate's flow): ${timing.medianMs <= OFFLINE_START_TARGET_MS ? 'met' : 'not met'}.`,
     '',
     `Measured with \`npm run bench:startup\` on ${new Date().toISOString().slice(0, 10)}, Chromium ${chromiumVersion}`,
     `(${CHROMIUM_PATH}), headless, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}. Load average at the end:`,

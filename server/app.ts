@@ -1,9 +1,11 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createAuthHooks } from './auth.ts';
+import { createSerialPolicyCache } from './config/serial-policy-cache.ts';
 import { installCors } from './cors.ts';
 import { describeWithCause, installErrorHandler } from './error-handler.ts';
 import { sendProblem } from './problem.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limiter.ts';
+import { RequestLog } from './request-log.ts';
 import { registerAppConfigRoutes } from './routes/app-config-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -62,6 +64,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: chooseLogger(options.logger),
     bodyLimit: BODY_LIMIT_BYTES,
+    logController: new RequestLog(),
     // A product id has up to 255 characters, and each can take 12 characters once
     // percent-encoded, so the default limit of 100 would turn valid ids into 414s.
     routerOptions: { maxParamLength: 4096 },
@@ -78,22 +81,27 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // Fastify accepts text/plain by default; this API takes JSON only, so it becomes a 415.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
+  app.decorateRequest('logFields', null);
   installErrorHandler(app);
   installSecurityHeaders(app);
   installCors(app, options.corsOrigins ?? []);
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
-    return payload;
+    done(null, payload);
   });
 
   const limits = {
     perToken: createRateLimiter(options.rateLimits?.perToken ?? TOKEN_RATE_LIMIT_DEFAULT),
     perAddress: createRateLimiter(options.rateLimits?.perAddress ?? ADDRESS_RATE_LIMIT_DEFAULT),
   };
-  const context: RouteContext = { storage: options.db, auth: createAuthHooks(options.db, options.adminTokenHash, limits) };
+  const context: RouteContext = {
+    storage: options.db,
+    auth: createAuthHooks(options.db, options.adminTokenHash, limits),
+    serialPolicies: createSerialPolicyCache(options.db),
+  };
   registerHealthRoutes(app, context);
   registerPairingRoutes(app, context);
   registerProductRoutes(app, context);

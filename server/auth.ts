@@ -60,14 +60,17 @@ export interface AuthRateLimits {
  * 429 before anything else happens.
  */
 export function createAuthHooks(storage: Storage, adminTokenHash?: string, limits?: AuthRateLimits): AuthHooks {
+  // Decoded once, because every request compares its token's hash with it.
+  const givenAdminHash = adminTokenHash === undefined ? undefined : Buffer.from(adminTokenHash, 'hex');
+
   const identify = async (request: FastifyRequest, reply: FastifyReply): Promise<Principal> => {
     const token = readBearerToken(request, reply);
-    const hash = hashSecret(token);
+    const hash = createHash('sha256').update(token, 'utf8').digest();
 
-    const expectedAdminHash = adminTokenHash ?? (await storage.settings.getAdminTokenHash());
+    const expectedAdminHash = givenAdminHash ?? (await readStoredAdminHash(storage));
     if (expectedAdminHash !== null && equalHashes(hash, expectedAdminHash)) return { kind: 'admin' };
 
-    const device = await storage.devices.findDeviceByTokenHash(hash);
+    const device = await storage.devices.findDeviceByTokenHash(hash.toString('hex'));
     if (device && device.revokedAt !== null) {
       reply.header('www-authenticate', 'Bearer error="invalid_token"');
       throw new ProblemError({
@@ -131,9 +134,12 @@ function readBearerToken(request: FastifyRequest, reply: FastifyReply): string {
   });
 }
 
-function equalHashes(actualHex: string, expectedHex: string): boolean {
-  const actual = Buffer.from(actualHex, 'hex');
-  const expected = Buffer.from(expectedHex, 'hex');
+async function readStoredAdminHash(storage: Storage): Promise<Buffer | null> {
+  const hex = await storage.settings.getAdminTokenHash();
+  return hex === null ? null : Buffer.from(hex, 'hex');
+}
+
+function equalHashes(actual: Buffer, expected: Buffer): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -21,6 +21,7 @@ const DEMO_PAIRING_TTL_S = 24 * 60 * 60;
  * under the 90 s a service manager such as systemd waits before it kills the process.
  */
 const SHUTDOWN_TIMEOUT_S_DEFAULT = 10;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** A start-up failure with a message that names the fix, printed without a stack trace. */
@@ -33,11 +34,12 @@ async function start(): Promise<void> {
   const host = process.env.HOST || '127.0.0.1';
   const corsOrigins = readCorsOrigins(process.env.CORS_ORIGINS);
   const shutdownTimeoutS = readShutdownTimeout(process.env.SHUTDOWN_TIMEOUT_S);
+  const logLevel = readLogLevel(process.env.LOG_LEVEL);
   const storage = await openStorage(process.env.DATABASE_URL, resolve(process.env.DATA_DIR || './data'));
 
   const admin = await setUpAdminToken(storage, process.env.ADMIN_TOKEN);
   const seeded = await seedDemoData(storage);
-  const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: true, staticDir: DIST_DIR, corsOrigins });
+  const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: { level: logLevel }, staticDir: DIST_DIR, corsOrigins });
   installShutdown(app, storage, shutdownTimeoutS);
 
   if (seeded) {
@@ -87,6 +89,12 @@ function readPort(text: string | undefined): number {
     throw new StartupError(`PORT ${JSON.stringify(text)} is not a port number. Set PORT to an integer from 0 to 65535 (0 picks a free port).`);
   }
   return port;
+}
+
+function readLogLevel(text: string | undefined): string {
+  if (text === undefined || text === '') return 'info';
+  if (LOG_LEVELS.includes(text)) return text;
+  throw new StartupError(`LOG_LEVEL ${JSON.stringify(text)} is not a log level. Set it to one of ${LOG_LEVELS.join(', ')} (info is the default).`);
 }
 
 function readShutdownTimeout(text: string | undefined): number {

@@ -33,12 +33,18 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
 };
 
-/** Adds the security headers to every reply, API and app files alike, errors included. */
+const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+/**
+ * Adds the security headers to every reply, API and app files alike, errors included. The
+ * hook takes a callback instead of being async, because it runs on every reply and a
+ * promise per reply costs CPU time.
+ */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    for (const [name, value] of SECURITY_HEADER_ENTRIES) {
       if (!reply.hasHeader(name)) reply.header(name, value);
     }
-    return payload;
+    done(null, payload);
   });
 }

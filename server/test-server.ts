@@ -30,6 +30,8 @@ export interface TestServerOptions {
   corsOrigins?: readonly string[];
   /** Receives the server's JSON log lines; without it the server logs nothing. */
   logStream?: { write(line: string): void };
+  /** Pino level of the lines sent to `logStream`; info when left out. */
+  logLevel?: string;
 }
 
 export interface TestServer {
@@ -94,7 +96,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app = buildApp({
     db,
     adminTokenHash,
-    logger: options.logStream === undefined ? false : { stream: options.logStream },
+    logger: options.logStream === undefined ? false : { stream: options.logStream, level: options.logLevel ?? 'info' },
     ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createSerialPolicy } from '../../src/domain/serial-policy.ts';
 import type { PickCompletion, PickList } from '../../src/domain/types.ts';
 import { canonicalJson } from '../canonical-json.ts';
-import { resolveConfigInForce } from '../config/config-in-force.ts';
 import { checkCompletionRules, checkPickListRules } from '../picks/check-pick-rules.ts';
 import { findPickConflicts } from '../picks/find-pick-conflicts.ts';
 import { badRequest, ProblemError } from '../problem.ts';
@@ -21,7 +19,7 @@ import { nowIso, type RouteContext } from './route-context.ts';
  * that routes orders to stores), and listing, reading and completion by the devices of
  * the list's store.
  */
-export function registerPickListRoutes(app: FastifyInstance, { storage, auth }: RouteContext): void {
+export function registerPickListRoutes(app: FastifyInstance, { storage, auth, serialPolicies }: RouteContext): void {
   app.post<{ Body: NewPickList }>(
     '/api/v1/pick-lists',
     { onRequest: auth.admin, schema: { body: NEW_PICK_LIST_SCHEMA } },
@@ -82,7 +80,7 @@ export function registerPickListRoutes(app: FastifyInstance, { storage, auth }: 
       const ruleErrors = checkCompletionRules(pickList, completion);
       if (ruleErrors.length > 0) throw describeRuleErrors('invalid_completion', `Completion of pick list ${id}`, ruleErrors);
 
-      const policy = createSerialPolicy(await resolveConfigInForce(storage, pickList.store_id));
+      const policy = await serialPolicies.policyForStore(pickList.store_id);
       const principal = request.principal;
       const result = await storage.pickLists.recordCompletion({
         completion,
@@ -102,12 +100,9 @@ export function registerPickListRoutes(app: FastifyInstance, { storage, auth }: 
       }
 
       const body = { pick_list_id: id, status: 'completed', conflicts: result.conflicts };
-      if (result.outcome === 'resent') {
-        request.log.info({ pick_list_id: id }, 'pick completion resent');
-        return reply.code(200).send(body);
-      }
+      request.logFields = { pick_list_id: id, store_id: pickList.store_id, units: completion.units.length, outcome: result.outcome };
+      if (result.outcome === 'resent') return reply.code(200).send(body);
 
-      request.log.info({ pick_list_id: id, store_id: pickList.store_id, units: completion.units.length }, 'pick list completed');
       for (const conflict of result.conflicts) {
         request.log.warn({ pick_list_id: id, ...conflict }, 'pick conflict flagged');
       }

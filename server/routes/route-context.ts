@@ -1,10 +1,12 @@
 import type { AuthHooks } from '../auth.ts';
+import type { SerialPolicyCache } from '../config/serial-policy-cache.ts';
 import type { Storage } from '../storage/storage.ts';
 
-/** The dependencies of every route group: the storage and the authentication hooks. */
+/** The dependencies of every route group: the storage, the authentication hooks and the compiled serial policies. */
 export interface RouteContext {
   storage: Storage;
   auth: AuthHooks;
+  serialPolicies: SerialPolicyCache;
 }
 
 /** JSON schema of a store id as it appears in bodies and query strings. */

@@ -15,6 +15,16 @@ export function createPostgresConfigStore(pool: Pool): ConfigStore {
       return json === undefined ? null : (JSON.parse(json) as AppConfig);
     },
 
+    async getConfigTexts(storeId) {
+      const result = await pool.query<{ store: string | null; global: string | null }>(
+        `SELECT (SELECT config_json FROM app_configs WHERE scope = $1) AS store,
+                (SELECT config_json FROM app_configs WHERE scope = 'global') AS global`,
+        [scopeOf(storeId)],
+      );
+      const row = result.rows[0];
+      return { store: row?.store ?? null, global: row?.global ?? null };
+    },
+
     async putConfig(storeId, config, now) {
       await pool.query(
         `INSERT INTO app_configs (scope, config_json, updated_at) VALUES ($1, $2, $3)

@@ -32,27 +32,44 @@ interface ConflictRow {
   flagged_at: string;
 }
 
+/** A row of `selectSerialOwners`: the first record of one (product, serial) pair. */
+export type SerialOwnerRow = RecordRow;
+
+/**
+ * Builds the query for the first recorded sale or pick of each (product, serial) pair, with
+ * the product ids and serials in the text-array parameters `$productsParam` and
+ * `$serialsParam`. "First" is the same order the SQLite store uses.
+ */
+export function selectSerialOwners(productsParam: number, serialsParam: number): string {
+  return `SELECT DISTINCT ON (r.product_id, r.serial_number)
+       r.kind, r.product_id, r.serial_number, r.order_id, r.pick_list_id, r.line_id, r.store_id, r.captured_at, r.received_at
+     FROM serial_records AS r
+     JOIN unnest($${productsParam}::text[], $${serialsParam}::text[]) AS wanted (product_id, serial_number)
+       ON r.product_id = wanted.product_id AND r.serial_number = wanted.serial_number
+     ORDER BY r.product_id, r.serial_number, r.received_at, r.kind DESC, r.record_id`;
+}
+
 /**
  * Finds the first recorded sale or pick of each (product, serial) pair, keyed by
  * `serialKey`. Callers run it inside their write transaction, after locking the serials and
- * before writing their own records. "First" is the same order the SQLite store uses.
+ * before writing their own records.
  */
 export async function findSerialOwners(
   client: PoolClient,
   pairs: Array<{ productId: string; serialNumber: string }>,
 ): Promise<Map<string, SerialOwner>> {
+  if (pairs.length === 0) return new Map();
+  const result = await client.query<RecordRow>(selectSerialOwners(1, 2), [
+    pairs.map((pair) => pair.productId),
+    pairs.map((pair) => pair.serialNumber),
+  ]);
+  return toSerialOwners(result.rows);
+}
+
+/** Keys the rows of `selectSerialOwners` by `serialKey`. */
+export function toSerialOwners(rows: SerialOwnerRow[]): Map<string, SerialOwner> {
   const owners = new Map<string, SerialOwner>();
-  if (pairs.length === 0) return owners;
-  const result = await client.query<RecordRow>(
-    `SELECT DISTINCT ON (r.product_id, r.serial_number)
-       r.kind, r.product_id, r.serial_number, r.order_id, r.pick_list_id, r.line_id, r.store_id, r.captured_at, r.received_at
-     FROM serial_records AS r
-     JOIN unnest($1::text[], $2::text[]) AS wanted (product_id, serial_number)
-       ON r.product_id = wanted.product_id AND r.serial_number = wanted.serial_number
-     ORDER BY r.product_id, r.serial_number, r.received_at, r.kind DESC, r.record_id`,
-    [pairs.map((pair) => pair.productId), pairs.map((pair) => pair.serialNumber)],
-  );
-  for (const row of result.rows) {
+  for (const row of rows) {
     const owner: SerialOwner =
       row.kind === 'pick'
         ? { kind: 'pick', pick_list_id: row.pick_list_id ?? '', line_id: row.line_id, store_id: row.store_id }

@@ -52,6 +52,11 @@ export interface ProductStore {
 export interface ConfigStore {
   /** Reads the global configuration when `storeId` is null, else that store's own. */
   getConfig(storeId: string | null): Promise<AppConfig | null>;
+  /**
+   * Reads the stored JSON text of a store's own configuration and of the global one in a
+   * single query, with null for a missing one. For callers that cache what they derive from the text.
+   */
+  getConfigTexts(storeId: string): Promise<{ store: string | null; global: string | null }>;
   putConfig(storeId: string | null, config: AppConfig, now: string): Promise<void>;
   /** Removes a store's own configuration and returns whether there was one. */
   deleteStoreConfig(storeId: string): Promise<boolean>;

@@ -32,8 +32,10 @@ afterEach(async () => {
   await database?.drop();
 });
 
+// At debug level the server logs each request as it arrives, so the test can wait until an
+// order is in flight.
 async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', ADMIN_TOKEN, ...env });
+  const server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: database?.url ?? '', ADMIN_TOKEN, LOG_LEVEL: 'debug', ...env });
   servers.push(server);
   return server;
 }
@@ -178,5 +180,9 @@ describe('server/main.ts shutdown', () => {
 
   it('exits 1 on an invalid SHUTDOWN_TIMEOUT_S', async () => {
     await expect(startServer({ SHUTDOWN_TIMEOUT_S: 'soon' })).rejects.toThrow('SHUTDOWN_TIMEOUT_S "soon" is not a positive number of seconds');
+  });
+
+  it('exits 1 on an invalid LOG_LEVEL', async () => {
+    await expect(startServer({ LOG_LEVEL: 'verbose' })).rejects.toThrow('LOG_LEVEL "verbose" is not a log level');
   });
 });

@@ -8,7 +8,7 @@ interface LogLine {
   reqId?: string;
   code?: string;
   status?: number;
-  res?: { statusCode: number };
+  statusCode?: number;
   err?: { stack?: string };
 }
 
@@ -83,18 +83,18 @@ describe('log of rejected requests', () => {
   // rejection line stands for those.
   it('logs the rejection under the request id of the completed request', () => {
     const rejections = lines().filter((line) => line.msg === 'request rejected');
-    const completed = lines().filter((line) => line.msg === 'request completed' && (line.res?.statusCode ?? 0) >= 400);
+    const completed = lines().filter((line) => line.msg === 'request completed' && (line.statusCode ?? 0) >= 400);
 
     expect(completed.length).toBeGreaterThan(10);
     for (const line of completed) {
-      expect(rejections.filter((rejection) => rejection.reqId === line.reqId && rejection.status === line.res?.statusCode)).toHaveLength(1);
+      expect(rejections.filter((rejection) => rejection.reqId === line.reqId && rejection.status === line.statusCode)).toHaveLength(1);
     }
   });
 
   it('logs no rejection for a request that succeeded', () => {
     const succeeded = new Set(
       lines()
-        .filter((line) => line.msg === 'request completed' && (line.res?.statusCode ?? 0) < 400)
+        .filter((line) => line.msg === 'request completed' && (line.statusCode ?? 0) < 400)
         .map((line) => line.reqId),
     );
     const rejections = lines().filter((line) => line.msg === 'request rejected');
