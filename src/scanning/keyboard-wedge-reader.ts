@@ -10,13 +10,31 @@ import { GroupSeparatorKeys, type WedgeKey } from './keyboard-wedge-separator.ts
 export type { WedgeKey } from './keyboard-wedge-separator.ts';
 
 /**
- * Maximum gap between two keys of one scan, in milliseconds. A guess: scanners seen in
- * tests type 5 ms apart, and Bluetooth ones can be slower. A longer gap ends the scan.
+ * Gap between two keys that counts as scanner speed, in milliseconds. A guess: scanners
+ * seen in tests type 5 ms apart, and Bluetooth ones can be slower.
  */
 export const WEDGE_MAX_KEY_GAP_MS = 30;
 
-/** Pause after the last key that ends a scan sent without Enter or Tab, in milliseconds. A guess. */
-export const WEDGE_END_PAUSE_MS = 60;
+/**
+ * Longest gap that still keeps the keys in one scan, in milliseconds. A scanner's stream
+ * can stall for a moment (seen: 60-90 ms on a loaded tablet-class machine), and ending the
+ * scan there would split one serial into two scans, the first of them a wrong serial. A
+ * guess: about twice the stalls seen. A gap this long counts as a stall, not as scanner
+ * speed; see `WEDGE_MAX_STALL_SHARE`.
+ */
+export const WEDGE_MAX_STALL_MS = 150;
+
+/**
+ * Share of a scan's gaps that may be stalls. Typing by hand has nearly every gap above
+ * scanner speed, so its keys never make a scan.
+ */
+export const WEDGE_MAX_STALL_SHARE = 1 / 3;
+
+/**
+ * Pause after the last key that ends a scan sent without Enter or Tab, in milliseconds.
+ * Longer than a stall, so that a stalled scan is not ended early. A guess.
+ */
+export const WEDGE_END_PAUSE_MS = 200;
 
 /** Minimum scan length in characters, after clean-up, so that stray keys are not scans. */
 export const WEDGE_MIN_LENGTH = 3;
@@ -24,6 +42,7 @@ export const WEDGE_MIN_LENGTH = 3;
 /** Timing rules of a reader; each defaults to the constant of the same name. */
 export interface WedgeReaderOptions {
   maxKeyGapMs?: number;
+  maxStallMs?: number;
   endPauseMs?: number;
   minLength?: number;
 }
@@ -40,21 +59,26 @@ const TERMINATORS: ReadonlySet<string> = new Set(['Enter', 'Tab']);
 
 /**
  * Collects keys typed while no text field has focus into keyboard-wedge scans. Keys that
- * follow each other within `maxKeyGapMs` form one scan. A scan ends at Enter or Tab, or
- * at a longer gap, and is kept only when it has at least `minLength` characters, so slow
- * typing yields no scan. Call `flush` after `endPauseMs` without keys to end a scan that
- * came without Enter or Tab.
+ * follow each other within `maxStallMs` form one scan. A scan ends at Enter or Tab, or at
+ * a longer gap, and is kept only when it has at least `minLength` characters and at most
+ * a third of its gaps are longer than `maxKeyGapMs`, so typing by hand yields no scan.
+ * Call `flush` after `endPauseMs` without keys to end a scan that came without Enter or Tab.
  */
 export class KeyboardWedgeReader {
   readonly maxKeyGapMs: number;
+  readonly maxStallMs: number;
   readonly endPauseMs: number;
   readonly minLength: number;
   private buffer = '';
   private lastAt = Number.NEGATIVE_INFINITY;
+  /** Gaps between the buffered keys: at scanner speed, and longer ones (stalls). */
+  private fastGaps = 0;
+  private stalls = 0;
   private readonly separators = new GroupSeparatorKeys();
 
   constructor(options: WedgeReaderOptions = {}) {
     this.maxKeyGapMs = options.maxKeyGapMs ?? WEDGE_MAX_KEY_GAP_MS;
+    this.maxStallMs = Math.max(this.maxKeyGapMs, options.maxStallMs ?? WEDGE_MAX_STALL_MS);
     this.endPauseMs = options.endPauseMs ?? WEDGE_END_PAUSE_MS;
     this.minLength = options.minLength ?? WEDGE_MIN_LENGTH;
   }
@@ -70,7 +94,7 @@ export class KeyboardWedgeReader {
 
     // A key after a longer gap ends the buffered scan before it is read, so a scan that
     // ended with a pause never takes in the first key of the next one.
-    if (this.buffer !== '' && key.at - this.lastAt > this.maxKeyGapMs) {
+    if (this.buffer !== '' && key.at - this.lastAt > this.maxStallMs) {
       this.collect(scans, this.lastAt);
     }
 
@@ -120,14 +144,21 @@ export class KeyboardWedgeReader {
   }
 
   private append(text: string, at: number): void {
+    if (this.buffer !== '') {
+      if (at - this.lastAt > this.maxKeyGapMs) this.stalls += 1;
+      else this.fastGaps += 1;
+    }
     this.buffer += text;
     this.lastAt = at;
   }
 
   private collect(scans: ScanEvent[], at: number): void {
     const raw = this.buffer;
+    const atScannerSpeed = this.stalls <= (this.stalls + this.fastGaps) * WEDGE_MAX_STALL_SHARE;
     this.buffer = '';
-    const event = createKeyboardScanEvent(raw, 'wedge', at, this.minLength);
+    this.fastGaps = 0;
+    this.stalls = 0;
+    const event = atScannerSpeed ? createKeyboardScanEvent(raw, 'wedge', at, this.minLength) : undefined;
     if (event !== undefined) {
       scans.push(event);
     }

@@ -63,14 +63,21 @@ function keyEventsFor(char: string, separator: 'ctrl' | 'alt'): KeyEventParams[]
  * go through Chromium's input pipeline with a timestamp each, as the operating system
  * stamps a real scanner's keys, so a busy test machine does not stretch the gaps.
  */
-async function wedgeScan(page: Page, text: string, separator: 'ctrl' | 'alt' = 'ctrl'): Promise<void> {
+/** A moment where the scanner's stream stalls: `ms` more before key `beforeKey`. */
+interface Stall {
+  beforeKey: number;
+  ms: number;
+}
+
+async function wedgeScan(page: Page, text: string, separator: 'ctrl' | 'alt' = 'ctrl', stall?: Stall): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const startS = Date.now() / 1000;
   const sends: Array<Promise<unknown>> = [];
   let index = 0;
   for (const char of text) {
     for (const key of keyEventsFor(char, separator)) {
-      const timestamp = startS + (index * WEDGE_KEY_INTERVAL_MS) / 1000;
+      const stallMs = stall !== undefined && index >= stall.beforeKey ? stall.ms : 0;
+      const timestamp = startS + (index * WEDGE_KEY_INTERVAL_MS + stallMs) / 1000;
       for (const event of key) sends.push(cdp.send('Input.dispatchKeyEvent', { ...event, timestamp }));
       index += 1;
     }
@@ -194,6 +201,16 @@ describe('keyboard wedge in Chromium', () => {
     await blurScanField(page);
     await wedgeScan(page, 'C02XK1WEDGE001\n');
     await expect.poll(() => serialOf(page, '1001').textContent()).toBe('C02XK1WEDGE001');
+  });
+
+  it('keeps a serial whole when the scanner stalls', async () => {
+    await blurScanField(page);
+    await wedgeScan(page, `${LAPTOP}\n`);
+    await expect.poll(() => page.locator('.serial-prompt').count()).toBe(1);
+
+    await blurScanField(page);
+    await wedgeScan(page, 'C02XK1WEDGE002\n', 'ctrl', { beforeKey: 4, ms: 90 });
+    await expect.poll(() => serialOf(page, '1001').nth(1).textContent()).toBe('C02XK1WEDGE002');
   });
 
   it('sends the GS1 serial to the server', async () => {

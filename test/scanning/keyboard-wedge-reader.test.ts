@@ -148,14 +148,14 @@ describe('KeyboardWedgeReader timing', () => {
     const keys = typeKeys('9506000010045', START_MS, 5);
     expect(feed(reader, keys).scans).toEqual([]);
     const last = lastKeyAt(keys, START_MS);
-    expect(reader.flush(last + 30)).toEqual([]);
-    expect(reader.flush(last + 60).map((scan) => scan.text)).toEqual(['9506000010045']);
+    expect(reader.flush(last + 150)).toEqual([]);
+    expect(reader.flush(last + 200).map((scan) => scan.text)).toEqual(['9506000010045']);
   });
 
   it('keeps a paused scan apart from the next', () => {
     const reader = new KeyboardWedgeReader();
     const first = typeKeys('9506000010045', START_MS, 5);
-    const second = typeKeys('C02XK1ABCD1234\n', lastKeyAt(first, START_MS) + 80, 5);
+    const second = typeKeys('C02XK1ABCD1234\n', lastKeyAt(first, START_MS) + 250, 5);
     const { scans } = feed(reader, [...first, ...second]);
     expect(scans.map((scan) => scan.text)).toEqual(['9506000010045', 'C02XK1ABCD1234']);
   });
@@ -165,6 +165,35 @@ describe('KeyboardWedgeReader timing', () => {
     const keys = typeKeys('ABCD', START_MS, 5);
     feed(reader, keys);
     expect(reader.flush(START_MS + 500)[0]?.at).toBe(lastKeyAt(keys, START_MS));
+  });
+
+  it('keeps a scan whole across a stall', () => {
+    const reader = new KeyboardWedgeReader();
+    const first = typeKeys('C02X', START_MS, 8);
+    const rest = typeKeys('K1ABCD5678\n', lastKeyAt(first, START_MS) + 90, 8);
+    expect(feed(reader, [...first, ...rest]).scans.map((scan) => scan.text)).toEqual(['C02XK1ABCD5678']);
+  });
+
+  it('keeps a stall after the first key', () => {
+    const reader = new KeyboardWedgeReader();
+    const first = typeKeys('P', START_MS, 8);
+    const rest = typeKeys('HN0SERIAL0001\n', lastKeyAt(first, START_MS) + 70, 8);
+    expect(feed(reader, [...first, ...rest]).scans.map((scan) => scan.text)).toEqual(['PHN0SERIAL0001']);
+  });
+
+  it('keeps a scan with two stalls', () => {
+    const reader = new KeyboardWedgeReader();
+    const first = typeKeys('ABCDEFG', START_MS, 8);
+    const middle = typeKeys('HIJK', lastKeyAt(first, START_MS) + 65, 8);
+    const rest = typeKeys('LMNO\n', lastKeyAt(middle, START_MS) + 65, 8);
+    expect(feed(reader, [...first, ...middle, ...rest]).scans.map((scan) => scan.text)).toEqual(['ABCDEFGHIJKLMNO']);
+  });
+
+  it('ignores fast typing by hand', () => {
+    const reader = new KeyboardWedgeReader();
+    const { scans } = feed(reader, typeKeys('9506000010045\n', START_MS, 60));
+    expect(scans).toEqual([]);
+    expect(reader.flush(START_MS + 10_000)).toEqual([]);
   });
 
   it('ignores slow typing', () => {
