@@ -35,8 +35,9 @@ export function versionConfig(config: AppConfig, source: ConfigSource): string {
  * Throws a 422 problem when `serial_number_regex` does not compile with RE2 syntax.
  */
 export function checkAppConfig(config: AppConfig): string[] {
+  const misplaced = findMisplacedPatterns(config);
   const pattern = readSerialPattern({ config, source: 'none', store_id: '', version: '' });
-  if (pattern === undefined) return [];
+  if (pattern === undefined) return misplaced;
 
   const compiled = compileSerialPattern(pattern);
   if (!compiled.ok) {
@@ -48,8 +49,32 @@ export function checkAppConfig(config: AppConfig): string[] {
     });
   }
 
-  if (compiled.anchored) return [];
+  if (compiled.anchored) return misplaced;
   return [
+    ...misplaced,
     `Pattern ${JSON.stringify(pattern)} is not anchored, so it also accepts longer text that merely contains a match. Write it as ^...$ to match the whole serial.`,
   ];
+}
+
+const PATTERN_KEY = 'serial_number_regex';
+const PATTERN_PATH = '/capabilities/serialized_inventory/serial_number_regex';
+
+// A pattern sent at another place than the one devices read is stored but checks nothing,
+// so the store would take any serial while the admin believes a format is in force.
+function findMisplacedPatterns(config: AppConfig): string[] {
+  const warnings: string[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = `${path}/${key}`;
+      if (key === PATTERN_KEY && childPath !== PATTERN_PATH) {
+        warnings.push(
+          `${childPath} is not where devices read the serial format, so it checks nothing. Send it as ${PATTERN_PATH} instead.`,
+        );
+      }
+      visit(child, childPath);
+    }
+  };
+  visit(config, '');
+  return warnings;
 }

@@ -17,7 +17,7 @@ export const WEDGE_MAX_KEY_GAP_MS = 30;
 
 /**
  * Longest gap that still keeps the keys in one scan, in milliseconds. A scanner's stream
- * can stall for a moment (seen: 60-90 ms on a loaded tablet-class machine), and ending the
+ * can stall for a moment (seen: 60-90 ms in Chromium on a busy 2-core machine), and ending the
  * scan there would split one serial into two scans, the first of them a wrong serial. A
  * guess: about twice the stalls seen. A gap this long counts as a stall, not as scanner
  * speed; see `WEDGE_MAX_STALL_SHARE`.
@@ -60,8 +60,8 @@ const TERMINATORS: ReadonlySet<string> = new Set(['Enter', 'Tab']);
 /**
  * Collects keys typed while no text field has focus into keyboard-wedge scans. Keys that
  * follow each other within `maxStallMs` form one scan. A scan ends at Enter or Tab, or at
- * a longer gap, and is kept only when it has at least `minLength` characters and at most
- * a third of its gaps are longer than `maxKeyGapMs`, so typing by hand yields no scan.
+ * a longer gap. It is kept only when it has at least `minLength` characters and at most a
+ * third of its gaps are longer than `maxKeyGapMs`. So typing by hand yields no scan.
  * Call `flush` after `endPauseMs` without keys to end a scan that came without Enter or Tab.
  */
 export class KeyboardWedgeReader {

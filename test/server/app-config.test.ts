@@ -149,6 +149,15 @@ describe('PUT /api/v1/app-config', () => {
     expect(reply.body.warnings[0]).toContain('not anchored');
   });
 
+  it('warns about a pattern outside capabilities.serialized_inventory', async () => {
+    const reply = await putConfig({ serial_number_regex: '^SN[0-9]{8}$' });
+
+    expect(reply.status).toBe(200);
+    expect(reply.body.warnings).toEqual([
+      '/serial_number_regex is not where devices read the serial format, so it checks nothing. Send it as /capabilities/serialized_inventory/serial_number_regex instead.',
+    ]);
+  });
+
   it('gives no warning for an anchored pattern', async () => {
     const reply = await putConfig(await readFixture('config/serial-14-alnum.json'));
 

@@ -104,7 +104,7 @@ export function KioskPanel() {
           onInput={(event) => setIdleText(valueOf(event))}
         />
         <p id="kiosk-idle-hint" class="hint">
-          Saved: {describeIdleSeconds(settings.idleSeconds)}.
+          In force: {describeIdleSeconds(settings.idleSeconds)}. A new time applies when kiosk mode is switched on.
         </p>
         <label for="kiosk-on-pin">Admin PIN</label>
         <input
