@@ -28,7 +28,7 @@ export class PickNotOpenError extends Error {
  * transaction. New lists are stored with an empty session. Lists the device has keep
  * their progress, because the server never changes a pick list's content once it is created.
  * A list absent from `lists` is deleted when nothing of it is unsent: no unit picked yet,
- * or its completion already acknowledged. A list with picked units is kept and marked with
+ * or its completion already acknowledged without conflicts. A list with picked units is kept and marked with
  * `missing_from_server_since`, and a completed list waiting in the outbox is kept as it is.
  */
 export async function applyOpenPickLists(
@@ -62,7 +62,8 @@ export async function applyOpenPickLists(
     }
 
     for (const record of existing.values()) {
-      if (openIds.has(record.pick_list_id) || record.status === 'completed') {
+      // A sent pick the server flagged stays, so that its flag is still listed for review.
+      if (openIds.has(record.pick_list_id) || record.status === 'completed' || (record.conflicts?.length ?? 0) > 0) {
         continue;
       }
       if (record.status === 'sent' || record.session.units.length === 0) {

@@ -4,11 +4,10 @@ import { Checkout } from './checkout/index.tsx';
 import { createCheckoutController } from './checkout/checkout-controller.ts';
 import { device, refreshDeviceState } from './device-state.ts';
 import { InstallPrompt } from './install-prompt.tsx';
-import { KioskExit } from './kiosk/kiosk-exit.tsx';
 import { kioskActive, kioskResetCount } from './kiosk/kiosk-state.ts';
 import { useKiosk } from './kiosk/use-kiosk.ts';
 import { MessageBar } from './message-bar.tsx';
-import { LazyPairLink, LazyPicking, LazySettings, LazySyncScreen, pickingController } from './lazy-screens.tsx';
+import { LazyKioskExit, LazyPairLink, LazyPicking, LazySettings, LazySyncScreen, pickingController } from './lazy-screens.tsx';
 import { route } from './route.ts';
 import type { Services } from './services.ts';
 import { StatusChip } from './status-chip.tsx';
@@ -63,7 +62,7 @@ export function App({ services }: { services: Services }) {
       <UpdateBanner services={services} checkout={checkout} picking={pickingController} />
       <MessageBar />
       <main>
-        {guarded && <KioskExit />}
+        {guarded && <LazyKioskExit />}
         {!guarded && current.screen === 'settings' && <LazySettings services={services} />}
         {!guarded && current.screen === 'sync' && <LazySyncScreen services={services} />}
         {!guarded && current.screen === 'pair' && <LazyPairLink services={services} code={current.params.get('code') ?? ''} />}

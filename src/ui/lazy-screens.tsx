@@ -13,6 +13,8 @@ export const LazySyncScreen = lazyScreen('Sync', async () => (await import('./sy
 
 export const LazyPairLink = lazyScreen('Pairing', async () => (await import('./pair-link.tsx')).PairLink);
 
+export const LazyKioskExit = lazyScreen('Kiosk mode', async () => (await import('./kiosk/kiosk-exit.tsx')).KioskExit);
+
 /**
  * The picking controller once the Picking screen has loaded, else undefined. Until then
  * no pick list can be open in this tab, which is what the update banner needs to know.

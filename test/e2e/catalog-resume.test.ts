@@ -2,14 +2,17 @@ import { createServer, request as forward, type IncomingMessage, type Server } f
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gtinCheckDigit } from '../../src/domain/gtin.ts';
+import { DEFAULT_CATALOG_PAGE_SIZE } from '../../src/sync/catalog-pull.ts';
 import { startTestServer } from '../../server/test-server.ts';
 import { launchChromium } from './chromium.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-// The app requests pages of 1000, so the download takes 10 pages and is cut on the 6th.
-const PRODUCT_COUNT = 10_000;
+// The app requests pages of its default size; the download takes 10 pages and is cut on the 6th.
+const PAGE_SIZE = DEFAULT_CATALOG_PAGE_SIZE;
+const PRODUCT_COUNT = 10 * PAGE_SIZE;
 const PAGES_BEFORE_CUT = 5;
+const STORED_BEFORE_CUT = PAGES_BEFORE_CUT * PAGE_SIZE;
 const WEDGE_KEY_INTERVAL_MS = 5;
 
 function ean13(index: number): string {
@@ -161,9 +164,9 @@ describe('catalog download in Chromium', () => {
 
     // The bar shows the counts of the pages stored so far.
     const bar = page.locator('.catalog-progress');
-    await expect.poll(() => bar.getAttribute('data-received')).toBe('5000');
+    await expect.poll(() => bar.getAttribute('data-received')).toBe(String(STORED_BEFORE_CUT));
     expect(await bar.getAttribute('data-total')).toBe(String(PRODUCT_COUNT));
-    expect(await bar.textContent()).toContain('5,000 of 10,000');
+    expect(await bar.textContent()).toContain(`${STORED_BEFORE_CUT.toLocaleString('en-US')} of ${PRODUCT_COUNT.toLocaleString('en-US')}`);
 
     // Checkout finds a product of a stored page while the download waits.
     await page.evaluate(() => {
@@ -178,8 +181,8 @@ describe('catalog download in Chromium', () => {
     proxy.cut();
     await expect.poll(() => bar.count()).toBe(0);
     const afterCut = await storedCatalog(page);
-    expect(afterCut.count).toBe(5000);
-    expect(afterCut.cursor).toBe('5000');
+    expect(afterCut.count).toBe(STORED_BEFORE_CUT);
+    expect(afterCut.cursor).toBe(String(STORED_BEFORE_CUT));
     expect(proxy.cursors).toHaveLength(PAGES_BEFORE_CUT);
 
     proxy.restore();
@@ -192,8 +195,9 @@ describe('catalog download in Chromium', () => {
     // Each later page once, from the stored cursor on. A sync that starts after the end
     // (by a timer or a retry) requests from the last cursor, which brings nothing again.
     const resumed = proxy.cursors.slice(PAGES_BEFORE_CUT);
-    expect(resumed[0]).toBe('5000');
-    expect(resumed.filter((cursor) => cursor !== String(PRODUCT_COUNT))).toEqual(['5000', '6000', '7000', '8000', '9000']);
+    const laterPages = Array.from({ length: 10 - PAGES_BEFORE_CUT }, (_, index) => String((PAGES_BEFORE_CUT + index) * PAGE_SIZE));
+    expect(resumed[0]).toBe(String(STORED_BEFORE_CUT));
+    expect(resumed.filter((cursor) => cursor !== String(PRODUCT_COUNT))).toEqual(laterPages);
     expect((await storedCatalog(page)).cursor).toBe(String(PRODUCT_COUNT));
     // The sale started during the download is still in the cart.
     await page.evaluate(() => {

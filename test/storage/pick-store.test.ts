@@ -113,6 +113,22 @@ describe('applyOpenPickLists', () => {
   });
 });
 
+describe('applyOpenPickLists after a flagged pick', () => {
+  it('keeps a sent pick the server flagged', async () => {
+    const db = await openTestDb();
+    const session = await progressOnList1(db);
+    await saveCompletedPick(db, completionOf(session), session);
+    const [entry] = await listOutbox(db);
+    const conflict = { line_id: 'L1', product_id: '1001', serial_number: 'C02XK1ABCD1234', reason: 'duplicate_serial' };
+    await acknowledgePickCompletion(db, entry!.seq, 'PL-0001', [conflict]);
+
+    await applyOpenPickLists(db, [], LATER);
+
+    expect((await getPick(db, 'PL-0001'))?.conflicts).toEqual([conflict]);
+    db.close();
+  });
+});
+
 describe('savePickProgress', () => {
   it('survives reopening the database', async () => {
     const name = uniqueDbName();

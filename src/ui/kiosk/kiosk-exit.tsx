@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { leaveKiosk } from './kiosk-state.ts';
+import { leaveKiosk } from './kiosk-actions.ts';
 
 /**
  * Stands in for Settings, Sync and pairing while the device is in kiosk mode, so that a

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { describeIdleSeconds, MAX_KIOSK_IDLE_SECONDS, MIN_KIOSK_IDLE_SECONDS } from '../../domain/kiosk-idle.ts';
 import { KIOSK_PIN_MAX_DIGITS, KIOSK_PIN_MIN_DIGITS } from '../../domain/kiosk-pin.ts';
-import { kioskSettings, setAdminPin, switchKioskOn } from './kiosk-state.ts';
+import { setAdminPin, switchKioskOn } from './kiosk-actions.ts';
+import { kioskSettings } from './kiosk-state.ts';
 
 function valueOf(event: Event): string {
   return (event.currentTarget as HTMLInputElement).value;

@@ -23,13 +23,41 @@ export function PairingPanel({ device, onPair, onUnpair }: PairingPanelProps) {
     }
   }
 
+  const form = (
+    <form onSubmit={submit}>
+      <label for="pairing-code">{device ? 'New pairing code from your administrator' : 'Pairing code from your administrator'}</label>
+      <input
+        id="pairing-code"
+        value={code}
+        autoComplete="off"
+        autoCapitalize="characters"
+        onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
+      />
+      <button type="submit" class="primary" disabled={busy || code.trim() === ''}>
+        Pair
+      </button>
+    </form>
+  );
+
   if (device) {
+    // A refused token cannot sync again: the device pairs again with a new code, which
+    // replaces the pairing and keeps every sale that is not sent yet.
+    const refused = device.token_rejected_at !== undefined;
     return (
       <section class="panel" aria-labelledby="pairing-heading">
         <h2 id="pairing-heading">Pairing</h2>
         <p>
           Paired with store <strong data-store-id>{device.store_id}</strong> since {new Date(device.paired_at).toLocaleString()}.
         </p>
+        {refused && (
+          <>
+            <p class="banner" role="note">
+              The server no longer accepts this device. Ask your administrator for a new pairing code and enter it here;
+              sales not sent yet stay on the device and are sent once it is paired.
+            </p>
+            {form}
+          </>
+        )}
         <button type="button" class="secondary" onClick={() => void onUnpair()}>
           Unpair this device
         </button>
@@ -41,19 +69,7 @@ export function PairingPanel({ device, onPair, onUnpair }: PairingPanelProps) {
   return (
     <section class="panel" aria-labelledby="pairing-heading">
       <h2 id="pairing-heading">Pairing</h2>
-      <form onSubmit={submit}>
-        <label for="pairing-code">Pairing code from your administrator</label>
-        <input
-          id="pairing-code"
-          value={code}
-          autoComplete="off"
-          autoCapitalize="characters"
-          onInput={(event) => setCode((event.currentTarget as HTMLInputElement).value)}
-        />
-        <button type="submit" class="primary" disabled={busy || code.trim() === ''}>
-          Pair
-        </button>
-      </form>
+      {form}
     </section>
   );
 }

@@ -130,7 +130,7 @@ function ConflictRow({ capture }: { capture: ConflictedCapture }) {
       <ul class="sync-conflicts">
         {capture.conflicts.map((conflict, index) => (
           <li key={index} data-reason={conflict.reason}>
-            Line {conflict.line_id}, product {conflict.product_id}
+            {conflict.title ?? `Product ${conflict.product_id}`}
             {conflict.serial_number !== undefined && `, serial ${conflict.serial_number}`}: {conflictReason(conflict.reason, conflict.detail)}
           </li>
         ))}

@@ -6,13 +6,16 @@ import { isRejected, listOutbox, type StoredOutboxEntry } from '../../storage/ou
 import { listPicks } from '../../storage/pick-store.ts';
 import type { DeviceDb, ServerConflict } from '../../storage/schema.ts';
 
+/** A flagged line, with its product's title from the cached catalog when the device has it. */
+export type ShownConflict = ServerConflict & { title?: string };
+
 /** A sale or pick that the server accepted and flagged. */
 export interface ConflictedCapture {
   kind: 'order' | 'pick_completion';
   /** The order id, or the pick list id. */
   id: string;
   sentAt: string | undefined;
-  conflicts: ServerConflict[];
+  conflicts: ShownConflict[];
 }
 
 export interface SyncEntries {
@@ -41,9 +44,26 @@ export async function loadSyncEntries(db: DeviceDb): Promise<SyncEntries> {
       })),
   ];
   conflicted.sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''));
+  await addTitles(db, conflicted);
   return {
     pending: outbox.filter((entry) => !isRejected(entry)),
     failed: outbox.filter(isRejected),
     conflicted,
   };
+}
+
+// The screen names a flagged product by its title, which an associate can tell apart; the server's product id says little to them.
+async function addTitles(db: DeviceDb, captures: ConflictedCapture[]): Promise<void> {
+  const ids = new Set(captures.flatMap((capture) => capture.conflicts.map((conflict) => conflict.product_id)));
+  const titles = new Map<string, string>();
+  for (const id of ids) {
+    const title = (await db.get('products', id))?.title;
+    if (title !== undefined) titles.set(id, title);
+  }
+  for (const capture of captures) {
+    capture.conflicts = capture.conflicts.map((conflict) => {
+      const title = titles.get(conflict.product_id);
+      return title === undefined ? conflict : { ...conflict, title };
+    });
+  }
 }

@@ -22,6 +22,8 @@ const CONFLICT_REASONS: Record<string, string> = {
 
 /** Explains a conflict reason, or returns the server's detail for a reason missing from this list. */
 export function conflictReason(reason: string, detail: string | undefined): string {
+  // The server's detail of a format failure names the format, which the fixed text cannot.
+  if (reason === 'serial_format' && detail !== undefined && detail !== '') return detail;
   return CONFLICT_REASONS[reason] ?? detail ?? `The server flagged "${reason}".`;
 }
 
