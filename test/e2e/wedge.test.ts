@@ -13,9 +13,18 @@ const PHONE_GTIN = '09506000134352'; // product 1100, serialized
 const TSHIRT = '9506000010175'; // product 1017, plain
 const LAPTOP = '9506000010014'; // product 1001, serialized
 
+// The app focuses a scan field that it renders, such as the serial prompt after an item
+// scan, so the blur is repeated until no field has the focus.
 async function blurScanField(page: Page): Promise<void> {
-  await page.locator('#scan-input').evaluate((field) => (field as HTMLInputElement).blur());
-  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await page.locator('#scan-input').waitFor();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        (document.getElementById('scan-input') as HTMLInputElement | null)?.blur();
+        return document.activeElement === document.body;
+      }),
+    )
+    .toBe(true);
 }
 
 // The fields of the DevTools protocol's Input.dispatchKeyEvent that these scans use.
