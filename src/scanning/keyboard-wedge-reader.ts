@@ -36,6 +36,14 @@ export const WEDGE_MAX_STALL_SHARE = 1 / 3;
  */
 export const WEDGE_END_PAUSE_MS = 200;
 
+/**
+ * Longest stall once the scanner has shown that it ends its scans with Enter or Tab, in
+ * milliseconds. Such a scan is then ended by its terminator, not by a pause, so a longer
+ * stall (a Bluetooth scanner's radio, a busy tablet) need not cut it. Scans sent without a
+ * terminator still end, this much later. A guess.
+ */
+export const WEDGE_TERMINATED_MAX_STALL_MS = 1000;
+
 /** Minimum scan length in characters, after clean-up, so that stray keys are not scans. */
 export const WEDGE_MIN_LENGTH = 3;
 
@@ -66,9 +74,11 @@ const TERMINATORS: ReadonlySet<string> = new Set(['Enter', 'Tab']);
  */
 export class KeyboardWedgeReader {
   readonly maxKeyGapMs: number;
-  readonly maxStallMs: number;
-  readonly endPauseMs: number;
   readonly minLength: number;
+  private readonly shortStallMs: number;
+  private readonly shortEndPauseMs: number;
+  /** Set once a scan ended with Enter or Tab: this scanner sends a terminator. */
+  private terminated = false;
   private buffer = '';
   private lastAt = Number.NEGATIVE_INFINITY;
   /** Gaps between the buffered keys: at scanner speed, and longer ones (stalls). */
@@ -78,9 +88,19 @@ export class KeyboardWedgeReader {
 
   constructor(options: WedgeReaderOptions = {}) {
     this.maxKeyGapMs = options.maxKeyGapMs ?? WEDGE_MAX_KEY_GAP_MS;
-    this.maxStallMs = Math.max(this.maxKeyGapMs, options.maxStallMs ?? WEDGE_MAX_STALL_MS);
-    this.endPauseMs = options.endPauseMs ?? WEDGE_END_PAUSE_MS;
+    this.shortStallMs = Math.max(this.maxKeyGapMs, options.maxStallMs ?? WEDGE_MAX_STALL_MS);
+    this.shortEndPauseMs = options.endPauseMs ?? WEDGE_END_PAUSE_MS;
     this.minLength = options.minLength ?? WEDGE_MIN_LENGTH;
+  }
+
+  /** Longest gap that keeps keys in one scan: longer once the scanner has sent a terminator. */
+  get maxStallMs(): number {
+    return this.terminated ? Math.max(this.shortStallMs, WEDGE_TERMINATED_MAX_STALL_MS) : this.shortStallMs;
+  }
+
+  /** Pause that ends a scan sent without Enter or Tab; always longer than `maxStallMs`. */
+  get endPauseMs(): number {
+    return this.maxStallMs + Math.max(0, this.shortEndPauseMs - this.shortStallMs);
   }
 
   /** True while characters wait for the end of their scan. */
@@ -114,7 +134,9 @@ export class KeyboardWedgeReader {
     // Enter or Tab right after a scan is its end, even when it came late, and must not
     // press a focused button or move the focus.
     if (TERMINATORS.has(key.key)) {
+      const before = scans.length;
       this.collect(scans, key.at);
+      if (scans.length > before) this.terminated = true;
       return { scans, consumed: scans.length > 0 };
     }
 

@@ -189,6 +189,25 @@ describe('KeyboardWedgeReader timing', () => {
     expect(feed(reader, [...first, ...middle, ...rest]).scans.map((scan) => scan.text)).toEqual(['ABCDEFGHIJKLMNO']);
   });
 
+  it('waits out a long stall once scans end with Enter', () => {
+    const reader = new KeyboardWedgeReader();
+    const first = typeKeys('9506000010045\n', START_MS, 5);
+    const part = typeKeys('C02X', lastKeyAt(first, START_MS) + 500, 8);
+    const rest = typeKeys('K1ABCD5678\n', lastKeyAt(part, START_MS) + 600, 8);
+    const texts = feed(reader, [...first, ...part, ...rest]).scans.map((scan) => scan.text);
+    expect(texts).toEqual(['9506000010045', 'C02XK1ABCD5678']);
+  });
+
+  it('ends a scan without Enter later once scans end with Enter', () => {
+    const reader = new KeyboardWedgeReader();
+    const first = typeKeys('9506000010045\n', START_MS, 5);
+    const second = typeKeys('C02XK1ABCD5678', lastKeyAt(first, START_MS) + 500, 5);
+    feed(reader, [...first, ...second]);
+    const last = lastKeyAt(second, START_MS);
+    expect(reader.flush(last + 400)).toEqual([]);
+    expect(reader.flush(last + reader.endPauseMs).map((scan) => scan.text)).toEqual(['C02XK1ABCD5678']);
+  });
+
   it('ignores fast typing by hand', () => {
     const reader = new KeyboardWedgeReader();
     const { scans } = feed(reader, typeKeys('9506000010045\n', START_MS, 60));
