@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { setUpAdminToken } from './admin-token.ts';
+import { describeWeakAdminToken, setUpAdminToken } from './admin-token.ts';
 import { buildApp } from './app.ts';
 import { parseCorsOrigins } from './cors.ts';
 import { issuePairingCode } from './pairing.ts';
@@ -35,6 +35,8 @@ async function start(): Promise<void> {
   const corsOrigins = readCorsOrigins(process.env.CORS_ORIGINS);
   const shutdownTimeoutS = readShutdownTimeout(process.env.SHUTDOWN_TIMEOUT_S);
   const logLevel = readLogLevel(process.env.LOG_LEVEL);
+  const weakToken = describeWeakAdminToken(process.env.ADMIN_TOKEN);
+  if (weakToken !== undefined) throw new StartupError(weakToken);
   const storage = await openStorage(process.env.DATABASE_URL, resolve(process.env.DATA_DIR || './data'));
 
   const admin = await setUpAdminToken(storage, process.env.ADMIN_TOKEN);

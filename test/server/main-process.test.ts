@@ -146,6 +146,15 @@ describe('server/main.ts', () => {
     });
   }
 
+  it('exits 1 on a short ADMIN_TOKEN, without printing it', async () => {
+    const server = runMain({ ADMIN_TOKEN: 'letmein1' });
+    const exitCode = await server.exited;
+
+    expect(exitCode).toBe(1);
+    expect(server.output()).toContain('ADMIN_TOKEN has 8 characters; it needs at least 24');
+    expect(server.output()).not.toContain('letmein1');
+  });
+
   it('exits 1 on an invalid PORT', async () => {
     const server = runMain({ PORT: 'eighty' });
     const exitCode = await server.exited;
