@@ -76,10 +76,12 @@ export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOption
         await setTokenRejected(db, true);
         return { ...outcome, needsPairing: true, errors: [PAIR_AGAIN_MESSAGE] };
       }
-      outcome.errors.push(`${step} failed: ${errorMessage(error)}`);
       if (isConnectionError(error)) {
+        // The request's own text (a URL, "Failed to fetch") says nothing an associate can use.
+        outcome.errors.push(`${step} failed: the server could not be reached. Sales stay on the device; the app tries again by itself.`);
         return outcome;
       }
+      outcome.errors.push(`${step} failed: ${errorMessage(error)}`);
     }
   }
   outcome.catalogCount = await countProducts(db);

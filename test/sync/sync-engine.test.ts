@@ -121,6 +121,17 @@ describe('syncNow', () => {
     expect(sync.status.value.lastSuccessAt).toBeUndefined();
   });
 
+  it('words a lost connection for the associate', async () => {
+    server.failNext('GET', '/api/v1/catalog/changes', { kind: 'drop-reply' });
+    const sync = createEngine();
+
+    await sync.syncNow();
+
+    expect(sync.status.value.lastError).toBe(
+      'Catalog download failed: the server could not be reached. Sales stay on the device; the app tries again by itself.',
+    );
+  });
+
   it('counts a rejected sale as failed', async () => {
     await saveCompletedOrder(db, makeOrder('order-1'));
     server.orders.set('order-1', makeOrder('order-1', 'SOMEONEELSES01'));
