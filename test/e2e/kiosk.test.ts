@@ -118,7 +118,13 @@ describe('kiosk mode in Chromium', () => {
     await page.locator('.parked-cart button', { hasText: 'Keep it' }).click();
     expect(await page.locator('.parked-cart').count()).toBe(1);
 
+    // In kiosk mode the admin PIN is needed too, as a shopper may be at the device.
     await page.locator('.parked-cart button', { hasText: 'Discard' }).click();
+    await page.locator('.parked-cart button', { hasText: 'Yes, discard' }).click();
+    await waitForMessage(page, 'admin PIN is missing');
+    expect(await page.locator('.parked-cart').count()).toBe(1);
+
+    await page.locator('.parked-cart input[type="password"]').fill(ADMIN_PIN);
     await page.locator('.parked-cart button', { hasText: 'Yes, discard' }).click();
 
     await page.locator('.parked-cart').waitFor({ state: 'detached' });

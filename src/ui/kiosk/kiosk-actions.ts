@@ -120,3 +120,15 @@ export async function leaveKiosk(pin: string): Promise<KioskActionResult> {
   showNotice({ tone: 'success', text: 'Kiosk mode is off.' });
   return true;
 }
+
+/**
+ * Checks the admin PIN before a step a shopper must not take in kiosk mode, such as
+ * discarding a parked cart with its serials. Shows the message of a missing or wrong PIN.
+ */
+export async function confirmWithAdminPin(pin: string): Promise<KioskActionResult> {
+  if (pin.trim() === '') {
+    showNotice({ tone: 'error', text: 'The admin PIN is missing. In kiosk mode, type the admin PIN to discard a parked cart.' });
+    return false;
+  }
+  return checkCurrentPin(pin);
+}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { summarizeParkedCart, type ParkedCartSummary } from '../../domain/kiosk-parked-cart.ts';
 import type { CheckoutController } from '../checkout/checkout-controller.ts';
+import { kioskActive } from './kiosk-state.ts';
 
 function describeContents(summary: ParkedCartSummary): string {
   const units = `${summary.units} ${summary.units === 1 ? 'unit' : 'units'}`;
@@ -13,6 +14,17 @@ function describeContents(summary: ParkedCartSummary): string {
 
 function ParkedCartRow({ summary, controller }: { summary: ParkedCartSummary; controller: CheckoutController }) {
   const [confirming, setConfirming] = useState(false);
+  const [pin, setPin] = useState('');
+  // In kiosk mode a shopper may be at the device, and a parked cart holds captured serials.
+  const needsPin = kioskActive.value;
+
+  async function discard() {
+    if (needsPin) {
+      const { confirmWithAdminPin } = await import('./kiosk-actions.ts');
+      if (!(await confirmWithAdminPin(pin))) return;
+    }
+    await controller.discardParked(summary.id);
+  }
   const time = new Date(summary.parkedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   const label = `cart parked at ${time}`;
 
@@ -27,7 +39,20 @@ function ParkedCartRow({ summary, controller }: { summary: ParkedCartSummary; co
           <span class="parked-cart-warning">
             Discard this cart{summary.serials.length > 0 ? ' and its captured serials' : ''}? This cannot be undone.
           </span>
-          <button type="button" class="danger" onClick={() => void controller.discardParked(summary.id)}>
+          {needsPin && (
+            <>
+              <label for={`discard-pin-${summary.id}`}>Admin PIN</label>
+              <input
+                id={`discard-pin-${summary.id}`}
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                value={pin}
+                onInput={(event) => setPin((event.currentTarget as HTMLInputElement).value)}
+              />
+            </>
+          )}
+          <button type="button" class="danger" onClick={() => void discard()}>
             Yes, discard
           </button>
           <button type="button" class="secondary" onClick={() => setConfirming(false)}>
