@@ -52,14 +52,19 @@ export async function loadSyncEntries(db: DeviceDb): Promise<SyncEntries> {
   };
 }
 
-// The screen names a flagged product by its title, which an associate can tell apart; the server's product id says little to them.
+// Associates recognise a product by its title, not by the server's product id.
 async function addTitles(db: DeviceDb, captures: ConflictedCapture[]): Promise<void> {
-  const ids = new Set(captures.flatMap((capture) => capture.conflicts.map((conflict) => conflict.product_id)));
+  const ids = [...new Set(captures.flatMap((capture) => capture.conflicts.map((conflict) => conflict.product_id)))];
+  if (ids.length === 0) return;
+
+  // One read transaction for every product, rather than one per product.
+  const tx = db.transaction('products', 'readonly');
+  const records = await Promise.all(ids.map((id) => tx.store.get(id)));
   const titles = new Map<string, string>();
-  for (const id of ids) {
-    const title = (await db.get('products', id))?.title;
-    if (title !== undefined) titles.set(id, title);
-  }
+  records.forEach((record, index) => {
+    if (record?.title !== undefined) titles.set(ids[index]!, record.title);
+  });
+
   for (const capture of captures) {
     capture.conflicts = capture.conflicts.map((conflict) => {
       const title = titles.get(conflict.product_id);
