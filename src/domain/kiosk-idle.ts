@@ -6,9 +6,9 @@
  * fetch an item from the shelf, short enough that a walk-away does not leave a cart open.
  */
 export const DEFAULT_KIOSK_IDLE_SECONDS = 120;
-/** Shortest idle time Settings accepts. Small on purpose, so tests can wait it out. */
+/** Minimum idle time that Settings accepts. It is small on purpose, so that tests can wait it out. */
 export const MIN_KIOSK_IDLE_SECONDS = 5;
-/** Longest idle time Settings accepts: one hour. */
+/** Maximum idle time that Settings accepts: one hour. */
 export const MAX_KIOSK_IDLE_SECONDS = 3_600;
 
 /** Returns the time (ms since the epoch) at which a device last used at `lastInputAtMs` becomes idle. */
@@ -16,7 +16,7 @@ export function idleDeadlineMs(lastInputAtMs: number, idleSeconds: number): numb
   return lastInputAtMs + idleSeconds * 1_000;
 }
 
-/** Whether a device last used at `lastInputAtMs` is idle at `nowMs`. */
+/** Tests whether a device last used at `lastInputAtMs` is idle at `nowMs`. */
 export function isIdle(nowMs: number, lastInputAtMs: number, idleSeconds: number): boolean {
   return nowMs >= idleDeadlineMs(lastInputAtMs, idleSeconds);
 }

@@ -11,7 +11,7 @@ export interface ParkedCart {
   parked_at: string;
 }
 
-/** What the list of parked carts shows of one cart. */
+/** Summary of one parked cart, as the list of parked carts shows it. */
 export interface ParkedCartSummary {
   id: string;
   parkedAt: string;
@@ -23,7 +23,7 @@ export interface ParkedCartSummary {
   titles: string[];
 }
 
-/** Whether a session holds anything worth parking: a line, and so any captured serial. */
+/** Tests whether a session contains anything worth parking: a line, and so any captured serial. */
 export function hasOpenCart(session: CheckoutSession): boolean {
   return session.lines.length > 0;
 }

@@ -6,7 +6,7 @@
 export const FREE_PIN_ATTEMPTS = 5;
 /** The first wait, doubled for each wrong entry after it. A guess. */
 export const FIRST_PIN_LOCKOUT_MS = 30_000;
-/** The longest wait. A guess: short enough that staff are not locked out of a shift. */
+/** Maximum wait. A guess: short enough that staff are not locked out of a shift. */
 export const MAX_PIN_LOCKOUT_MS = 15 * 60_000;
 
 /** Wrong entries since the last right one, and until when the PIN is locked (epoch ms, 0 for not). */

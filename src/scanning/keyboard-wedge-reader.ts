@@ -16,7 +16,7 @@ export type { WedgeKey } from './keyboard-wedge-separator.ts';
 export const WEDGE_MAX_KEY_GAP_MS = 30;
 
 /**
- * Longest gap that still keeps the keys in one scan, in milliseconds. A scanner's stream
+ * Maximum gap that still keeps the keys in one scan, in milliseconds. A scanner's stream
  * can stall for a moment (seen: 60-90 ms in Chromium on a busy 2-core machine), and ending the
  * scan there would split one serial into two scans, the first of them a wrong serial. A
  * guess: about twice the stalls seen. A gap this long counts as a stall, not as scanner
@@ -37,7 +37,7 @@ export const WEDGE_MAX_STALL_SHARE = 1 / 3;
 export const WEDGE_END_PAUSE_MS = 200;
 
 /**
- * Longest stall once the scanner has shown that it ends its scans with Enter or Tab, in
+ * Maximum stall once the scanner has shown that it ends its scans with Enter or Tab, in
  * milliseconds. Such a scan is then ended by its terminator, not by a pause, so a longer
  * stall (a Bluetooth scanner's radio, a busy tablet) need not cut it. Scans sent without a
  * terminator still end, this much later. A guess.
@@ -77,7 +77,11 @@ export class KeyboardWedgeReader {
   readonly minLength: number;
   private readonly shortStallMs: number;
   private readonly shortEndPauseMs: number;
-  /** Set once a scan ended with Enter or Tab: this scanner sends a terminator. */
+  /**
+   * Set once a scan ended with Enter or Tab, because this scanner sends a terminator.
+   * NOTE: it stays set for the page's lifetime, so a second scanner without a terminator
+   * has its scans ended only after the longer pause, about a second.
+   */
   private terminated = false;
   private buffer = '';
   private lastAt = Number.NEGATIVE_INFINITY;
@@ -93,12 +97,12 @@ export class KeyboardWedgeReader {
     this.minLength = options.minLength ?? WEDGE_MIN_LENGTH;
   }
 
-  /** Longest gap that keeps keys in one scan: longer once the scanner has sent a terminator. */
+  /** Maximum gap that keeps keys in one scan. It grows once the scanner has sent a terminator. */
   get maxStallMs(): number {
     return this.terminated ? Math.max(this.shortStallMs, WEDGE_TERMINATED_MAX_STALL_MS) : this.shortStallMs;
   }
 
-  /** Pause that ends a scan sent without Enter or Tab; always longer than `maxStallMs`. */
+  /** Pause that ends a scan sent without Enter or Tab. It is never shorter than `maxStallMs`. */
   get endPauseMs(): number {
     return this.maxStallMs + Math.max(0, this.shortEndPauseMs - this.shortStallMs);
   }

@@ -77,7 +77,7 @@ export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOption
         return { ...outcome, needsPairing: true, errors: [PAIR_AGAIN_MESSAGE] };
       }
       if (isConnectionError(error)) {
-        // The request's own text (a URL, "Failed to fetch") says nothing an associate can use.
+        // The request's own text (a URL, "Failed to fetch") gives an associate nothing to act on.
         outcome.errors.push(`${step} failed: the server could not be reached. Sales stay on the device; the app tries again by itself.`);
         return outcome;
       }

@@ -15,7 +15,7 @@ function describeContents(summary: ParkedCartSummary): string {
 function ParkedCartRow({ summary, controller }: { summary: ParkedCartSummary; controller: CheckoutController }) {
   const [confirming, setConfirming] = useState(false);
   const [pin, setPin] = useState('');
-  // In kiosk mode a shopper may be at the device, and a parked cart holds captured serials.
+  // In kiosk mode a shopper may be at the device, and a parked cart contains captured serials.
   const needsPin = kioskActive.value;
 
   async function discard() {

@@ -40,16 +40,16 @@ export function PairingPanel({ device, onPair, onUnpair }: PairingPanelProps) {
   );
 
   if (device) {
-    // A refused token cannot sync again: the device pairs again with a new code, which
+    // A rejected token cannot sync again. The device pairs again with a new code, which
     // replaces the pairing and keeps every sale that is not sent yet.
-    const refused = device.token_rejected_at !== undefined;
+    const tokenRejected = device.token_rejected_at !== undefined;
     return (
       <section class="panel" aria-labelledby="pairing-heading">
         <h2 id="pairing-heading">Pairing</h2>
         <p>
           Paired with store <strong data-store-id>{device.store_id}</strong> since {new Date(device.paired_at).toLocaleString()}.
         </p>
-        {refused && (
+        {tokenRejected && (
           <>
             <p class="banner" role="note">
               The server no longer accepts this device. Ask your administrator for a new pairing code and enter it here;
