@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { pairDevice } from './device-state.ts';
-import { navigate, route } from './route.ts';
+import { navigate, parseRoute } from './route.ts';
 import type { Services } from './services.ts';
 
 /**
@@ -15,7 +15,9 @@ export function PairLink({ services, code }: { services: Services; code: string 
     if (started.current) return;
     started.current = true;
     void pairDevice(services, code).then((paired) => {
-      if (route.value.screen === 'pair') navigate(paired ? 'checkout' : 'settings');
+      // The address itself, not the route signal: the signal changes only when the browser
+      // fires hashchange, so just after the associate moved on it can still read "pair".
+      if (parseRoute(location.hash).screen === 'pair') navigate(paired ? 'checkout' : 'settings');
     });
   }, [services, code]);
 

@@ -49,6 +49,8 @@ describe('device storage in Chromium', () => {
     const code = await server.createPairingCode('store-001');
     await page.goto(`${server.url}/#/pair?code=${code}`);
     await expect.poll(() => page.locator('.status-chip').textContent(), { timeout: 20_000 }).toMatch(/· synced/);
+    // Pairing ends on Checkout; going to Settings before that would race with it.
+    await page.locator('#checkout-heading').waitFor();
 
     await page.goto(`${server.url}/#/settings`);
 
