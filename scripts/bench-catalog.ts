@@ -1,6 +1,6 @@
 // `npm run bench` (catalog part): loads 100,000 and 1,000,000 generated products into
 // IndexedDB in Chromium with the app's page application, compares each with a plain bulk
-// put of the same records in one transaction, and times barcode lookups in the 1,000,000
+// put of the same products in one transaction, and times barcode lookups in the 1,000,000
 // catalog. Prints the figures and writes them to the "Catalog" section of BENCHMARKS.md.
 
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { PRODUCTS_PER_CHUNK } from '../src/storage/catalog-chunk.ts';
 import { DEFAULT_CATALOG_PAGE_SIZE } from '../src/sync/catalog-pull.ts';
 import { CHROMIUM_PATH, launchChromium } from '../test/e2e/chromium.ts';
 import type { CatalogBenchApi, LoadTiming, LookupTiming } from './bench-catalog-page.ts';
@@ -172,18 +173,23 @@ function describe(rows: SizeFigures[], lookupFigures: LookupTiming, version: str
   const worstRatio = Math.min(...rows.map((row) => rate(row.count, row.pages) / rate(row.count, row.plain)));
   const largest = CATALOG_SIZES.at(-1)!.toLocaleString('en-US');
   return [
-    'Generated products (an EAN-13 and a SKU each, stored with 2 index keys: the GTIN-14 and the',
-    'SKU) loaded into IndexedDB in headless Chromium, each load in a new Chromium with an empty',
-    'profile: Chromium keeps all databases of an origin in one LevelDB, so a load in the same',
-    'profile would also pay for compacting away the data of the load before it.',
+    'Generated products (an EAN-13 and a SKU each) loaded into IndexedDB in headless Chromium,',
+    'each load in a new Chromium with an empty profile: Chromium keeps all databases of an',
+    'origin in one LevelDB, so a load in the same profile would also pay for compacting away',
+    'the data of the load before it.',
     '',
     `- pages: \`applyCatalogPage\` from src/storage/product-store.ts, ${PAGE_SIZE} products a page${PAGE_SIZE === DEFAULT_CATALOG_PAGE_SIZE ? " (the download's default)" : ''}`,
-    '  as the download applies them: keys computed, the multi-entry `by-key` index, the cursor',
-    '  written with each page. Only the page applications are timed, not making the pages.',
-    '- plain: the same records, keys included and made beforehand (`toProductRecord`), put in one transaction into a',
-    '  store with no index. "ratio" is the pages rate over this one. Sizes up to',
-    `  ${ROUNDS_MAX_COUNT.toLocaleString('en-US')} are loaded twice both ways, alternating, and the faster run of each is shown.`,
-    '- indexed: the same one-transaction put into a store with the app\'s multi-entry index.',
+    '  as the download applies them, each page requested after the cursor of the one before:',
+    '  keys computed, each product looked up in case an older copy is stored, the products',
+    `  written in records of ${PRODUCTS_PER_CHUNK} with a multi-entry index over their ids and codes (3 keys`,
+    '  a product), the count and the cursor written with each page. Only the page',
+    '  applications are timed, not making the pages.',
+    '- plain: the same products, one record each as the server sends them, put in one',
+    '  transaction into a store with no index. "ratio" is the pages rate over this one.',
+    `  Sizes up to ${ROUNDS_MAX_COUNT.toLocaleString('en-US')} are loaded twice both ways, alternating, and the faster run of each is shown.`,
+    '- indexed: one record per product with its lookup keys (the GTIN-14 and the SKU), put in',
+    '  one transaction into a store with a multi-entry index over them, as versions 1 and 2 of',
+    '  the app stored the catalog.',
     '',
     '| products | pages s | pages per s | plain s | plain per s | ratio | indexed s | ratio to indexed |',
     '|---|---|---|---|---|---|---|---|',

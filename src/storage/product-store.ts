@@ -1,12 +1,12 @@
-// The cached catalog: products with their lookup keys, and the cursor of the last catalog
-// page applied.
+// The cached catalog: products in chunks (see catalog-chunk.ts), the number of products,
+// and the cursor of the last catalog page applied.
 
 import { unwrap } from 'idb';
-import { toGtin14 } from '../domain/gtin.ts';
-import { identifierKeys, scanKeys } from '../domain/product-keys.ts';
+import { scanKeys } from '../domain/product-keys.ts';
 import type { Product } from '../domain/types.ts';
+import { isIndexedKey, lookupKeys, planChunkWrites } from './catalog-chunk.ts';
 import { commitWrites } from './commit-writes.ts';
-import type { DeviceDb, ProductRecord } from './schema.ts';
+import type { CatalogChunkRecord, DeviceDb } from './schema.ts';
 
 /** One entry of a catalog changes page: a product as it is now, or the id of a deleted one. */
 export type CatalogChange = { product: Product } | { deleted: string };
@@ -17,10 +17,10 @@ export interface CatalogPage {
   next_cursor: string;
 }
 
-const GTIN14_LENGTH = 14;
-
 /** Name of the sync-state record that contains the catalog cursor. */
 const CURSOR_RECORD = 'catalog-cursor';
+/** Name of the sync-state record that counts the cached products. */
+const SIZE_RECORD = 'catalog-size';
 
 /**
  * Thrown by `applyCatalogPage` when the stored cursor is no longer the one the page was
@@ -41,18 +41,31 @@ export class CatalogCursorMovedError extends Error {
  */
 export async function applyCatalogPage(db: DeviceDb, page: CatalogPage, options: { after?: string } = {}): Promise<void> {
   validateCatalogPage(page);
-  // Keys are computed before the transaction opens, so that a bad product fails the page
-  // before anything is written.
-  const changes = page.items.map((item) => ('product' in item ? toProductRecord(item.product) : item.deleted));
+  // The last change of each product wins. Keys are computed before the transaction
+  // opens, so that a bad product fails the page before anything is written.
+  const latest = new Map<string, Product | null>();
+  for (const item of page.items) {
+    if ('product' in item) {
+      lookupKeys(item.product);
+      latest.set(item.product.product_id, item.product);
+    } else {
+      latest.set(item.deleted, null);
+    }
+  }
 
   // Relaxed durability: the catalog is a cache the server sends again, and the cursor is
   // in the same transaction, so a page lost to a power cut is simply downloaded again.
-  const tx = db.transaction(['products', 'sync-state'], 'readwrite', { durability: 'relaxed' });
-  // Raw requests, not idb's promise per request: a 5000-product page would make 5000
-  // promises. A failed request aborts the transaction, and tx.done rejects with its error.
-  const products = unwrap(tx.objectStore('products'));
+  const tx = db.transaction(['catalog-chunks', 'sync-state'], 'readwrite', { durability: 'relaxed' });
+  const chunks = unwrap(tx.objectStore('catalog-chunks'));
+  const syncState = tx.objectStore('sync-state');
+  const [stored, size, last, holderKeys] = await Promise.all([
+    syncState.get(CURSOR_RECORD),
+    syncState.get(SIZE_RECORD),
+    readOne<IDBCursorWithValue | null>(chunks.openCursor(null, 'prev')),
+    // Raw requests, one promise for all: a page of 2000 products would make 2000 promises.
+    readAll<IDBValidKey[]>([...latest.keys()].map((id) => chunks.index('by-key').getAllKeys(id))),
+  ]);
   if (options.after !== undefined) {
-    const stored = await tx.objectStore('sync-state').get(CURSOR_RECORD);
     const storedCursor = stored?.name === CURSOR_RECORD ? stored.cursor : '';
     if (storedCursor !== options.after) {
       tx.abort();
@@ -63,19 +76,17 @@ export async function applyCatalogPage(db: DeviceDb, page: CatalogPage, options:
       );
     }
   }
+  const holderSet = new Set(holderKeys.flat() as number[]);
+  const holders = await readAll<CatalogChunkRecord>([...holderSet].map((key) => chunks.get(key)));
+  const writes = planChunkWrites(latest, holders, last?.value as CatalogChunkRecord | undefined);
+  const products = (size?.name === SIZE_RECORD ? size.products : 0) + writes.productDelta;
+
   await commitWrites(tx, () => {
-    for (const change of changes) {
-      if (typeof change === 'string') {
-        products.delete(change);
-      } else {
-        products.put(change);
-      }
-    }
-    unwrap(tx.objectStore('sync-state')).put({
-      name: CURSOR_RECORD,
-      cursor: page.next_cursor,
-      updated_at: new Date().toISOString(),
-    });
+    writes.deletes.forEach((key) => chunks.delete(key));
+    writes.puts.forEach((chunk) => chunks.put(chunk));
+    const state = unwrap(syncState);
+    state.put({ name: SIZE_RECORD, products: Math.max(0, products) });
+    state.put({ name: CURSOR_RECORD, cursor: page.next_cursor, updated_at: new Date().toISOString() });
   });
 }
 
@@ -84,13 +95,18 @@ export async function applyCatalogPage(db: DeviceDb, page: CatalogPage, options:
  * downloads the whole catalog again. Used to free space when a capture does not fit.
  */
 export async function clearCatalog(db: DeviceDb): Promise<void> {
-  const tx = db.transaction(['products', 'sync-state'], 'readwrite');
-  await Promise.all([tx.objectStore('products').clear(), tx.objectStore('sync-state').delete(CURSOR_RECORD), tx.done]);
+  const tx = db.transaction(['catalog-chunks', 'sync-state'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('catalog-chunks').clear(),
+    tx.objectStore('sync-state').delete(CURSOR_RECORD),
+    tx.objectStore('sync-state').delete(SIZE_RECORD),
+    tx.done,
+  ]);
 }
 
 /**
  * Finds the product for a scanned or typed `code`: an exact `product_id` first, then the
- * first candidate key of `scanKeys(code)`, in its order, that some product has. Returns the product without its keys.
+ * first candidate key of `scanKeys(code)`, in its order, that some product has.
  */
 export async function findProductByCode(db: DeviceDb, code: string): Promise<Product | undefined> {
   if (code === '') {
@@ -99,38 +115,61 @@ export async function findProductByCode(db: DeviceDb, code: string): Promise<Pro
 
   // Every candidate is requested at once: the requests of one transaction run in order
   // without a round trip to the page between them, which keeps a scan's lookup short.
-  const tx = db.transaction('products', 'readonly');
+  const keys = [code, ...scanKeys(code).filter((key) => key !== code && isIndexedKey(key))];
+  const tx = db.transaction('catalog-chunks', 'readonly');
   const byKey = tx.store.index('by-key');
-  const keys = scanKeys(code).filter(isIndexedKey);
-  const [byId, ...byKeys] = await Promise.all([tx.store.get(code), ...keys.map((key) => byKey.get(key))]);
-  const record = byId ?? byKeys.find((candidate) => candidate !== undefined);
-  return record === undefined ? undefined : toProduct(record);
+  const found = await Promise.all(keys.map((key) => byKey.getAll(key)));
+  const byId = found[0]!.flatMap((chunk) => chunk.products).find((product) => product.product_id === code);
+  if (byId !== undefined) {
+    return byId;
+  }
+  for (const [index, key] of keys.entries()) {
+    const product = found[index]!.flatMap((chunk) => chunk.products).find((candidate) => lookupKeys(candidate).includes(key));
+    if (product !== undefined) {
+      return product;
+    }
+  }
+  return undefined;
+}
+
+/** Reads the cached products with the given ids, in one transaction. Ids not cached are left out. */
+export async function getProductsById(db: DeviceDb, ids: readonly string[]): Promise<Map<string, Product>> {
+  const tx = db.transaction('catalog-chunks', 'readonly');
+  const byKey = tx.store.index('by-key');
+  const found = await Promise.all(ids.map((id) => byKey.getAll(id)));
+  const products = new Map<string, Product>();
+  ids.forEach((id, index) => {
+    const product = found[index]!.flatMap((chunk) => chunk.products).find((candidate) => candidate.product_id === id);
+    if (product !== undefined) products.set(id, product);
+  });
+  return products;
 }
 
 /** Counts the cached products. */
 export async function countProducts(db: DeviceDb): Promise<number> {
-  return db.count('products');
+  const size = await db.get('sync-state', SIZE_RECORD);
+  return size?.name === SIZE_RECORD ? size.products : 0;
 }
 
-/**
- * Builds the stored record of `product`. Its `keys` are as few as still find the product,
- * because each key is one more index entry to write for every product of a page. So
- * `product_id` is left out, as the store's own key finds it. A GTIN is kept in its
- * 14-digit form only, which `scanKeys` includes for that GTIN scanned at any length.
- */
-export function toProductRecord(product: Product): ProductRecord {
-  return { ...product, keys: identifierKeys(product).filter(isIndexedKey) };
+function readOne<T>(request: IDBRequest<T>): Promise<T> {
+  return readAll([request]).then(([result]) => result!);
 }
 
-// Lookups skip the same keys. Records stored before this rule also have the shorter GTIN
-// forms, but with their 14-digit form beside them, so they are still found.
-function isIndexedKey(key: string): boolean {
-  return key.length === GTIN14_LENGTH || toGtin14(key) === undefined;
-}
-
-function toProduct(record: ProductRecord): Product {
-  const { keys: _keys, ...product } = record;
-  return product;
+/** Waits for `requests` with one promise, and resolves with their results in order. */
+function readAll<T>(requests: IDBRequest<T>[]): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const results: T[] = new Array(requests.length);
+    let left = requests.length;
+    if (left === 0) resolve(results);
+    requests.forEach((request, index) => {
+      request.onsuccess = () => {
+        results[index] = request.result;
+        left -= 1;
+        if (left === 0) resolve(results);
+      };
+      request.onerror = () => reject(request.error);
+    });
+  });
 }
 
 function validateCatalogPage(page: CatalogPage): void {

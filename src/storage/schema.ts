@@ -1,17 +1,28 @@
 // The device database: its name, version, stores and upgrade steps. Store modules in this
 // folder read and write the records; this module only defines and opens them.
 
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CheckoutSession } from '../domain/checkout-session.ts';
 import type { PickSession } from '../domain/picking-session.ts';
+import { moveProductsIntoChunks } from './move-products-into-chunks.ts';
 import type { ConfigInForce, Order, PickCompletion, PickList, Product } from '../domain/types.ts';
 
 export const DB_NAME = 'serial-capture';
-/** Version 1: catalog, configuration, orders, outbox, sync state, drafts. Version 2 adds picks. */
-export const DB_VERSION = 2;
+/**
+ * Version 1: catalog, configuration, orders, outbox, sync state, drafts. Version 2 adds
+ * picks. Version 3 stores the catalog in chunks of products instead of one record each.
+ */
+export const DB_VERSION = 3;
 
-/** A cached product with the identifier keys that find it (see `toProductRecord` in product-store.ts). */
-export type ProductRecord = Product & { keys: string[] };
+/**
+ * Up to `PRODUCTS_PER_CHUNK` cached products in one record, with every key that finds one
+ * of them (see catalog-chunk.ts). `chunk` is generated, so later chunks have higher keys.
+ */
+export interface CatalogChunkRecord {
+  chunk?: number;
+  products: Product[];
+  keys: string[];
+}
 
 /** The configuration in force for the device's store, as last fetched from the server. */
 export interface ConfigRecord extends ConfigInForce {
@@ -133,7 +144,13 @@ export interface LastErrorRecord {
   at: string;
 }
 
-export type SyncStateRecord = CatalogCursorRecord | LastSyncRecord | DeviceRecord | LastErrorRecord;
+/** Number of products in the cached catalog, updated with each catalog change. */
+export interface CatalogSizeRecord {
+  name: 'catalog-size';
+  products: number;
+}
+
+export type SyncStateRecord = CatalogCursorRecord | CatalogSizeRecord | LastSyncRecord | DeviceRecord | LastErrorRecord;
 
 /** The open checkout, saved on every change so that it survives a reload. */
 export interface CartDraftRecord {
@@ -157,7 +174,7 @@ export type DraftRecord = CartDraftRecord | ParkedCartRecord;
 export type DraftName = DraftRecord['name'];
 
 export interface DeviceDbSchema extends DBSchema {
-  products: { key: string; value: ProductRecord; indexes: { 'by-key': string } };
+  'catalog-chunks': { key: number; value: CatalogChunkRecord; indexes: { 'by-key': string } };
   config: { key: 'in-force'; value: ConfigRecord };
   orders: { key: string; value: OrderRecord };
   outbox: { key: number; value: OutboxEntry; indexes: { 'by-capture': string } };
@@ -180,8 +197,8 @@ export interface OpenDeviceDbOptions {
 /** Opens the device database, creating or migrating its stores first. */
 export async function openDeviceDb(options: OpenDeviceDbOptions = {}): Promise<DeviceDb> {
   return openDB<DeviceDbSchema>(options.name ?? DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      upgradeDeviceDb(db, oldVersion);
+    upgrade(db, oldVersion, _newVersion, transaction) {
+      upgradeDeviceDb(db, oldVersion, unwrap(transaction));
     },
     blocked() {
       options.onBlocked?.();
@@ -195,16 +212,11 @@ export async function openDeviceDb(options: OpenDeviceDbOptions = {}): Promise<D
   });
 }
 
-// Each version adds a step and no step deletes a store: the outbox and orders can hold
-// sales that have not reached the server yet. A later step that changes a record shape
-// migrates the records through the upgrade transaction.
-function upgradeDeviceDb(db: DeviceDb, oldVersion: number): void {
+// Each version adds a step. No step deletes a store that can hold captures: the outbox
+// and orders can hold sales that have not reached the server yet. A step that changes a
+// record shape migrates the records through the upgrade transaction.
+function upgradeDeviceDb(db: DeviceDb, oldVersion: number, tx: IDBTransaction): void {
   if (oldVersion < 1) {
-    const products = db.createObjectStore('products', { keyPath: 'product_id' });
-    // Not unique: while catalog pages are applied, an identifier moving from one product
-    // to another can sit on both for a moment.
-    products.createIndex('by-key', 'keys', { multiEntry: true });
-
     db.createObjectStore('config', { keyPath: 'scope' });
     db.createObjectStore('orders', { keyPath: 'order_id' });
 
@@ -217,5 +229,15 @@ function upgradeDeviceDb(db: DeviceDb, oldVersion: number): void {
   // Version 1 records need no change: their outbox entries already carry `kind: 'order'`.
   if (oldVersion < 2) {
     db.createObjectStore('picks', { keyPath: 'pick_list_id' });
+  }
+  if (oldVersion < 3) {
+    const chunks = db.createObjectStore('catalog-chunks', { keyPath: 'chunk', autoIncrement: true });
+    // Not unique: while catalog pages are applied, an identifier moving from one product
+    // to another can sit on both for a moment.
+    chunks.createIndex('by-key', 'keys', { multiEntry: true });
+    // Versions 1 and 2 kept one record per product in a `products` store.
+    if (oldVersion >= 1) {
+      moveProductsIntoChunks(tx);
+    }
   }
 }

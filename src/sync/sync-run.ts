@@ -4,6 +4,7 @@
 // connection at all, ends the run early.
 
 import { countProducts } from '../storage/product-store.ts';
+import { pruneSentCaptures } from '../storage/prune-sent-captures.ts';
 import type { DeviceDb } from '../storage/schema.ts';
 import { getDevice, setTokenRejected } from '../storage/sync-state-store.ts';
 import type { ApiClient } from './api-client.ts';
@@ -99,8 +100,31 @@ export async function runSync(db: DeviceDb, api: SyncApi, options: SyncRunOption
   if (push.stoppedBy !== undefined) {
     outcome.errors.push(`Sending sales and picks stopped: ${push.message ?? push.stoppedBy}`);
   }
+  await pruneNowAndThen(db, ids);
   log.info('sync finished', { ...ids, sent: push.sent, rejected: push.failed, errors: outcome.errors.length });
   return outcome;
+}
+
+/** Time between two prunes of sent sales and picks through one database connection. */
+const PRUNE_INTERVAL_MS = 12 * 60 * 60 * 1000;
+const lastPruned = new WeakMap<DeviceDb, number>();
+
+// Pruning reads every stored sale, so it runs twice a day rather than with every sync. A
+// failure is logged and leaves the records for the next try; the sync itself succeeded.
+async function pruneNowAndThen(db: DeviceDb, ids: Record<string, string>): Promise<void> {
+  const now = Date.now();
+  if (now - (lastPruned.get(db) ?? Number.NEGATIVE_INFINITY) < PRUNE_INTERVAL_MS) {
+    return;
+  }
+  lastPruned.set(db, now);
+  try {
+    const pruned = await pruneSentCaptures(db, new Date(now));
+    if (pruned.orders + pruned.picks > 0) {
+      log.info('pruned sent captures', { ...ids, ...pruned });
+    }
+  } catch (error) {
+    log.error('pruning sent captures failed', ids, error);
+  }
 }
 
 function errorStatus(error: unknown): number | undefined {

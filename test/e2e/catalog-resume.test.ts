@@ -104,7 +104,7 @@ async function startCatalogProxy(targetUrl: string): Promise<CatalogProxy> {
   };
 }
 
-/** Reads the stored catalog straight from IndexedDB: product count and cursor. */
+/** Reads the stored catalog straight from IndexedDB: products in all chunks, and cursor. */
 async function storedCatalog(page: Page): Promise<{ count: number; cursor: string | undefined }> {
   return page.evaluate(
     () =>
@@ -112,12 +112,13 @@ async function storedCatalog(page: Page): Promise<{ count: number; cursor: strin
         const open = indexedDB.open('serial-capture');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['products', 'sync-state'], 'readonly');
-          const count = tx.objectStore('products').count();
+          const tx = open.result.transaction(['catalog-chunks', 'sync-state'], 'readonly');
+          const chunks = tx.objectStore('catalog-chunks').getAll();
           const cursor = tx.objectStore('sync-state').get('catalog-cursor');
           tx.oncomplete = () => {
             open.result.close();
-            resolve({ count: count.result, cursor: cursor.result?.cursor });
+            const count = (chunks.result as { products: unknown[] }[]).reduce((sum, chunk) => sum + chunk.products.length, 0);
+            resolve({ count, cursor: cursor.result?.cursor });
           };
         };
       }),

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../../server/test-server.ts';
 import type { Order } from '../../src/domain/types.ts';
 import { DB_NAME, DB_VERSION } from '../../src/storage/schema.ts';
 import { launchChromium } from './chromium.ts';
-import { countServerCaptures, readDeviceOutbox } from './page-actions.ts';
+import { countServerCaptures, readDeviceOutbox, wedgeScan } from './page-actions.ts';
 
 interface PairedDevice {
   device_id: string;
@@ -62,7 +62,15 @@ async function createVersion1Db(page: Page, dbName: string, device: PairedDevice
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['orders', 'outbox', 'sync-state'], 'readwrite');
+          const tx = db.transaction(['products', 'orders', 'outbox', 'sync-state'], 'readwrite');
+          // A product the server does not list, so only the upgrade can have kept it.
+          tx.objectStore('products').put({
+            product_id: 'LEGACY-1',
+            title: 'Legacy kettle',
+            serialized_inventory: false,
+            external_identifiers: [{ type: 'sku', value: 'LEGACY-SKU-1' }],
+            keys: ['LEGACY-1', 'LEGACY-SKU-1'],
+          });
           tx.objectStore('sync-state').put({ name: 'device', ...device, paired_at: '2026-12-04T08:00:00.000Z' });
           for (const order of orders) {
             tx.objectStore('orders').put({ order_id: order.order_id, order, status: 'pending', saved_at: order.created_at });
@@ -141,6 +149,10 @@ describe('device database made by schema version 1, in Chromium', () => {
         expect.objectContaining({ product_id: '1017', quantity: 2, fulfillment: 'SHIPPING', serial_number: null }),
       ]);
     }
+
+    // The product cached by version 1 is still found after the catalog moved into chunks.
+    await wedgeScan(page, 'LEGACY-SKU-1');
+    await page.locator('.cart-line', { hasText: 'Legacy kettle' }).waitFor();
   });
 
   it('asks to close a tab that blocks the upgrade', async () => {

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { productKeys } from '../../src/domain/product-keys.ts';
-import { applyCatalogPage, clearCatalog, countProducts, findProductByCode, toProductRecord } from '../../src/storage/product-store.ts';
+import { lookupKeys } from '../../src/storage/catalog-chunk.ts';
+import { applyCatalogPage, clearCatalog, countProducts, findProductByCode } from '../../src/storage/product-store.ts';
 import { getCatalogCursor } from '../../src/storage/sync-state-store.ts';
 import { makeProduct, openTestDb } from './test-db.ts';
 
-describe('toProductRecord', () => {
-  it('indexes a GTIN in its 14-digit form only', () => {
-    const record = toProductRecord(makeProduct('1001', [['ean13', '9506000010014'], ['sku', 'LAP-1001']]));
+describe('lookupKeys', () => {
+  it('indexes the product id, and a GTIN in its 14-digit form only', () => {
+    const keys = lookupKeys(makeProduct('1001', [['ean13', '9506000010014'], ['sku', 'LAP-1001']]));
 
-    expect(record.keys).toEqual(['09506000010014', 'LAP-1001']);
+    expect(keys).toEqual(['1001', '09506000010014', 'LAP-1001']);
   });
 
   it('keeps a 14-digit value that is no GTIN', () => {
-    const record = toProductRecord(makeProduct('1002', [['sku', '12345678901234']]));
+    const keys = lookupKeys(makeProduct('1002', [['sku', '12345678901234']]));
 
-    expect(record.keys).toEqual(['12345678901234']);
+    expect(keys).toEqual(['1002', '12345678901234']);
+  });
+
+  it('lists a product id that is also an identifier once', () => {
+    expect(lookupKeys(makeProduct('LAP-1001', [['sku', 'LAP-1001']]))).toEqual(['LAP-1001']);
   });
 });
 
@@ -35,14 +39,6 @@ describe('findProductByCode with 14-digit keys', () => {
 
     expect((await findProductByCode(db, '614141020034'))?.product_id).toBe('1003');
     expect((await findProductByCode(db, '0614141020034'))?.product_id).toBe('1003');
-  });
-
-  it('finds a record stored with the older, longer key list', async () => {
-    const db = await openTestDb();
-    const product = makeProduct('1001', [['ean13', '9506000010014']]);
-    await db.put('products', { ...product, keys: productKeys(product) });
-
-    expect((await findProductByCode(db, '9506000010014'))?.product_id).toBe('1001');
   });
 });
 

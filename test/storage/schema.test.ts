@@ -7,16 +7,16 @@ describe('openDeviceDb', () => {
   it('creates every store', async () => {
     const db = await openDeviceDb({ name: uniqueDbName() });
 
-    expect([...db.objectStoreNames].sort()).toEqual(['config', 'drafts', 'orders', 'outbox', 'picks', 'products', 'sync-state']);
+    expect([...db.objectStoreNames].sort()).toEqual(['catalog-chunks', 'config', 'drafts', 'orders', 'outbox', 'picks', 'sync-state']);
     expect(db.version).toBe(DB_VERSION);
     db.close();
   });
 
   it('creates the lookup indexes', async () => {
     const db = await openDeviceDb({ name: uniqueDbName() });
-    const tx = db.transaction(['products', 'outbox']);
+    const tx = db.transaction(['catalog-chunks', 'outbox']);
 
-    const byKey = tx.objectStore('products').index('by-key');
+    const byKey = tx.objectStore('catalog-chunks').index('by-key');
     const byCapture = tx.objectStore('outbox').index('by-capture');
 
     expect(byKey.multiEntry).toBe(true);

@@ -66,7 +66,7 @@ describe('pullCatalog when storage is full', () => {
       pageSize: 10,
       onProgress: () => {
         pages += 1;
-        if (pages === 2) fault = failWritesWithQuotaError('products', 'put');
+        if (pages === 2) fault = failWritesWithQuotaError('catalog-chunks', 'put');
       },
     });
 
@@ -80,7 +80,7 @@ describe('pullCatalog when storage is full', () => {
       pageSize: 10,
       onProgress: () => {
         pages += 1;
-        if (pages === 2) fault = failWritesWithQuotaError('products', 'put');
+        if (pages === 2) fault = failWritesWithQuotaError('catalog-chunks', 'put');
       },
     });
     await pull.catch(() => undefined);
@@ -90,7 +90,7 @@ describe('pullCatalog when storage is full', () => {
   });
 
   it('still saves a sale after the download stopped', async () => {
-    fault = failWritesWithQuotaError('products', 'put');
+    fault = failWritesWithQuotaError('catalog-chunks', 'put');
     await pullCatalog(db, api).catch(() => undefined);
 
     await saveCompletedOrder(db, makeOrder('order-after-full'));
@@ -104,7 +104,7 @@ describe('pullCatalog when storage is full', () => {
       pageSize: 10,
       onProgress: () => {
         pages += 1;
-        if (pages === 2) fault = failWritesWithQuotaError('products', 'put');
+        if (pages === 2) fault = failWritesWithQuotaError('catalog-chunks', 'put');
       },
     }).catch(() => undefined);
     fault?.restore();

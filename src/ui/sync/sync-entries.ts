@@ -4,6 +4,7 @@
 import { listOrders } from '../../storage/order-store.ts';
 import { isRejected, listOutbox, type StoredOutboxEntry } from '../../storage/outbox-store.ts';
 import { listPicks } from '../../storage/pick-store.ts';
+import { getProductsById } from '../../storage/product-store.ts';
 import type { DeviceDb, ServerConflict } from '../../storage/schema.ts';
 
 /** A flagged line, with its product's title from the cached catalog when the device has it. */
@@ -57,17 +58,10 @@ async function addTitles(db: DeviceDb, captures: ConflictedCapture[]): Promise<v
   const ids = [...new Set(captures.flatMap((capture) => capture.conflicts.map((conflict) => conflict.product_id)))];
   if (ids.length === 0) return;
 
-  // One read transaction for every product, rather than one per product.
-  const tx = db.transaction('products', 'readonly');
-  const records = await Promise.all(ids.map((id) => tx.store.get(id)));
-  const titles = new Map<string, string>();
-  records.forEach((record, index) => {
-    if (record?.title !== undefined) titles.set(ids[index]!, record.title);
-  });
-
+  const products = await getProductsById(db, ids);
   for (const capture of captures) {
     capture.conflicts = capture.conflicts.map((conflict) => {
-      const title = titles.get(conflict.product_id);
+      const title = products.get(conflict.product_id)?.title;
       return title === undefined ? conflict : { ...conflict, title };
     });
   }
