@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The service worker precaches the app shell so the app opens with no network, and
-// serves index.html for every navigation, so deep links open offline too.
+// serves index.html for every navigation, so deep links open offline too. When the
+// browser fires the outbox's Background Sync tag, it pushes the outbox itself.
 // It imports no page or DOM code.
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
@@ -12,7 +13,7 @@ import {
   recordTabScript,
   servePreviousAsset,
 } from './previous-assets.ts';
-import { relayBackgroundSync, type SyncEventLike } from './relay-background-sync.ts';
+import { syncOutboxInBackground, type SyncEventLike } from './sync-outbox-in-background.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -30,7 +31,7 @@ self.addEventListener('install', (event) => event.waitUntil(keepPreviousAssets()
 self.addEventListener('activate', (event) => event.waitUntil(dropPreviousAssetsWhenUnused()));
 
 // The `sync` event is missing from the worker's event map, so its type is given here.
-self.addEventListener('sync', (event) => relayBackgroundSync(event as SyncEventLike));
+self.addEventListener('sync', (event) => syncOutboxInBackground(event as SyncEventLike));
 
 // The first install takes control of the open page at once, so that a device that
 // visited once can go offline straight away. Later versions wait for the page to ask.

@@ -1,7 +1,10 @@
 // Background Sync from the page. Where the browser has it (Chromium), the page registers a
-// tag when a sync fails while offline with captures waiting, and the browser fires it in
-// the service worker once the connection returns, which asks the open pages to sync. Where it does not (Safari, Firefox), the
-// sync engine's own timer and the `online` event retry, so nothing depends on it.
+// tag when a sync fails while offline with captures waiting. The browser fires the tag in
+// the service worker once the connection returns, even with every page of the app closed,
+// and the worker pushes the outbox itself (worker-push.ts). It then posts a message that
+// makes the open pages sync, so they show the outbox as it is now. Where the browser has no Background Sync
+// (Safari, Firefox), the sync engine's own timer and the `online` event retry, so nothing
+// depends on it.
 
 import { OUTBOX_SYNC_TAG, SYNC_REQUESTED_MESSAGE } from './background-sync-tag.ts';
 
@@ -9,7 +12,7 @@ import { OUTBOX_SYNC_TAG, SYNC_REQUESTED_MESSAGE } from './background-sync-tag.t
 export interface BackgroundSyncHooks {
   /** Asks the browser to fire the outbox tag when it is online. Resolves false where the browser has no Background Sync. */
   register(): Promise<boolean>;
-  /** Calls `listener` whenever the service worker relays the tag. Returns the unsubscribe function. */
+  /** Calls `listener` whenever the service worker requests a sync from the pages. Returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
 }
 

@@ -10,6 +10,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { DeviceDb } from '../storage/schema.ts';
 import { backoffDelayMs, type BackoffOptions } from './backoff.ts';
 import { browserBackgroundSync, type BackgroundSyncHooks } from './background-sync.ts';
+import { SYNC_LOCK_NAME } from './background-sync-tag.ts';
 import { log } from './log.ts';
 import { runSync, type SyncApi } from './sync-run.ts';
 import {
@@ -25,7 +26,8 @@ import {
 export type { SyncStatus } from './sync-status.ts';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
-export const SYNC_LOCK_NAME = 'serial-capture-sync';
+// The service worker takes the same lock, so it lives in a module the worker can import.
+export { SYNC_LOCK_NAME } from './background-sync-tag.ts';
 
 type ConnectivityListener = () => void;
 
