@@ -1,6 +1,7 @@
 // Edits the associate makes to cart lines outside scanning. Each returns a new session.
 // A unit needs a serial only while it is serialized and handed over in the store, so a
-// shipped line never carries a serial and is never waited for.
+// shipped line never carries a serial and is never waited for. It keeps its former serial
+// aside only so that switching it back to take now can restore it, and the order never contains it.
 
 import type { CartLine, CheckoutSession } from './checkout-types.ts';
 import type { Fulfillment } from './types.ts';
@@ -37,8 +38,11 @@ export function skipSerial(session: CheckoutSession): CheckoutSession {
 }
 
 /**
- * Sets how `lineId` is fulfilled. Switching to SHIPPING drops the line's serial and stops
- * waiting for it, because a shipped unit's serial is not followed by this app.
+ * Sets how `lineId` is fulfilled. Switching to SHIPPING stops waiting for the line's serial,
+ * because a shipped unit's serial is not followed by this app, and moves a captured serial
+ * to `set_aside_serial`. Switching back to IN_STORE_HANDOVER clears `set_aside_serial`
+ * without restoring it: `changeFulfillment` of checkout-session.ts restores it after the
+ * serial checks.
  */
 export function setFulfillment(session: CheckoutSession, lineId: string, fulfillment: Fulfillment): CheckoutSession {
   const target = session.lines.find((line) => line.line_id === lineId);
@@ -47,8 +51,10 @@ export function setFulfillment(session: CheckoutSession, lineId: string, fulfill
   }
 
   const changed: CartLine = { ...target, fulfillment };
-  if (fulfillment === 'SHIPPING') {
-    delete changed.serial_number;
+  delete changed.serial_number;
+  delete changed.set_aside_serial;
+  if (fulfillment === 'SHIPPING' && target.serial_number !== undefined) {
+    changed.set_aside_serial = target.serial_number;
   }
   const lines = session.lines.map((line) => (line === target ? changed : line));
   const awaiting = fulfillment === 'SHIPPING' ? stopWaitingFor(session, [lineId]) : session.awaiting;

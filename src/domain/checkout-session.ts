@@ -2,15 +2,24 @@
 // a serial asked for. A serial alone never identifies an item. Every function returns a
 // new session and leaves the one it was given unchanged.
 
-import { needsSerial } from './cart-line-edits.ts';
-import type { AwaitingStep, CartLine, CheckoutSession, ScanDeps, ScanResult } from './checkout-types.ts';
+import { needsSerial, setFulfillment } from './cart-line-edits.ts';
+import type {
+  AwaitingStep,
+  CartLine,
+  CheckoutOutcome,
+  CheckoutSession,
+  FulfillmentResult,
+  ScanDeps,
+  ScanResult,
+  SerialRejection,
+} from './checkout-types.ts';
 import { planGs1ItemScan, planGs1SerialScan, type Gs1ItemPlan } from './gs1-checkout-plan.ts';
 import { readScanInput } from './gs1-scan.ts';
 import { lookUpItem } from './item-lookup.ts';
 import type { ScanEvent } from './scan-event.ts';
 import { checkSerialForUnit } from './serial-checks.ts';
 import { normaliseScanText } from './normalise-scan-text.ts';
-import type { Product } from './types.ts';
+import type { Fulfillment, Product } from './types.ts';
 
 export type {
   AwaitingStep,
@@ -18,10 +27,13 @@ export type {
   CheckoutOutcome,
   CheckoutSession,
   CompletionBlocked,
+  FulfillmentOutcome,
+  FulfillmentResult,
   Gs1Outcome,
   InvalidScan,
   ScanDeps,
   ScanResult,
+  SerialRejection,
 } from './checkout-types.ts';
 export {
   askSerialFor,
@@ -177,6 +189,70 @@ export async function captureSerial(
       title: target.title,
     },
   };
+}
+
+/**
+ * Sets how `lineId` is fulfilled, as when the associate taps Take now or Ship, and reports
+ * what happened to the line's serial. Switching to SHIPPING removes a captured serial and
+ * sets it aside on the line (`serial_set_aside`). Switching back to IN_STORE_HANDOVER
+ * captures a set-aside serial again with every check of `captureSerial`, so a serial
+ * meanwhile used on another line, or no longer matching the format, is not restored
+ * (`serial_not_restored`) and the session waits for the line's serial. Without a serial to
+ * remove or restore, the outcome is undefined.
+ */
+export async function changeFulfillment(
+  session: CheckoutSession,
+  lineId: string,
+  fulfillment: Fulfillment,
+  deps: ScanDeps,
+): Promise<FulfillmentResult> {
+  const before = session.lines.find((line) => line.line_id === lineId);
+  const switched = setFulfillment(session, lineId, fulfillment);
+  if (before === undefined || switched === session) {
+    return { session };
+  }
+
+  if (fulfillment === 'SHIPPING') {
+    if (before.serial_number === undefined) return { session: switched };
+    const outcome = { kind: 'serial_set_aside', line_id: lineId, serial: before.serial_number, title: before.title } as const;
+    return { session: switched, outcome };
+  }
+
+  const serial = before.set_aside_serial;
+  if (serial === undefined || !before.serialized) {
+    return { session: switched };
+  }
+  const restored = await captureSerial(switched, lineId, serial, deps);
+  const { outcome } = restored;
+  if (outcome.kind === 'serial_captured') {
+    return {
+      session: restored.session,
+      outcome: { kind: 'serial_restored', line_id: lineId, serial: outcome.serial, title: before.title },
+    };
+  }
+  if (!isSerialRejection(outcome)) {
+    // Not reached: the line exists and needs a serial, so only the serial checks can fail.
+    return { session: switched };
+  }
+  return {
+    session: { ...switched, awaiting: { step: 'serial', line_id: lineId } },
+    outcome: { kind: 'serial_not_restored', line_id: lineId, serial, title: before.title, reason: outcome },
+  };
+}
+
+function isSerialRejection(outcome: CheckoutOutcome): outcome is SerialRejection {
+  switch (outcome.kind) {
+    case 'serial_empty':
+    case 'serial_too_long':
+    case 'serial_is_own_code':
+    case 'serial_is_other_product':
+    case 'serial_in_order':
+    case 'serial_format':
+    case 'pattern_unusable':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // A serial from the same GS1 scan that fails its checks leaves the unit in the cart,

@@ -17,6 +17,12 @@ export interface CartLine {
   fulfillment: Fulfillment;
   /** The captured serial. Only serialized lines handed over in the store carry one. */
   serial_number?: string;
+  /**
+   * The serial the line carried when it was switched to SHIPPING. Switching it back to
+   * IN_STORE_HANDOVER before the sale is completed restores it, after the serial checks.
+   * It is never part of the order.
+   */
+  set_aside_serial?: string;
   /** Never set: a line's own codes are looked up from the catalog when a serial is checked. */
   own_codes?: never;
 }
@@ -49,6 +55,9 @@ export interface InvalidScan {
   length?: number;
 }
 
+/** A serial that failed one of the checks of `checkSerialForUnit`. */
+export type SerialRejection = Exclude<SerialOutcome, { kind: 'serial_ok' }>;
+
 /** Result of one scan or typed entry, for the message to the associate. */
 export type CheckoutOutcome =
   | { kind: 'item_added'; line_id: string; product: Product; needs_serial: boolean }
@@ -59,7 +68,7 @@ export type CheckoutOutcome =
   | { kind: 'looks_like_serial'; code: string }
   | InvalidScan
   | Gs1Outcome
-  | Exclude<SerialOutcome, { kind: 'serial_ok' }>;
+  | SerialRejection;
 
 /** A GS1 scan that was not used. */
 export type Gs1Outcome =
@@ -76,6 +85,21 @@ export type Gs1Outcome =
 export interface ScanResult {
   session: CheckoutSession;
   outcome: CheckoutOutcome;
+}
+
+/** Effect of a change of fulfillment on the line's serial. */
+export type FulfillmentOutcome =
+  /** A line switched to SHIPPING lost its serial, which stays set aside on the line. */
+  | { kind: 'serial_set_aside'; line_id: string; serial: string; title: string }
+  /** A line switched back to IN_STORE_HANDOVER got its set-aside serial back. */
+  | { kind: 'serial_restored'; line_id: string; serial: string; title: string }
+  /** A line switched back to IN_STORE_HANDOVER whose set-aside serial failed `reason`. */
+  | { kind: 'serial_not_restored'; line_id: string; serial: string; title: string; reason: SerialRejection };
+
+/** A session after a change of fulfillment. `outcome` is undefined when no serial was removed or restored. */
+export interface FulfillmentResult {
+  session: CheckoutSession;
+  outcome?: FulfillmentOutcome;
 }
 
 /** Reason a sale cannot be completed yet. */

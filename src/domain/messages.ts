@@ -1,8 +1,9 @@
 // The one catalogue of messages to the associate for checkout outcomes. Each message
 // states what happened, to which value, and what to do next.
 
-import type { CheckoutOutcome, CompletionBlocked, InvalidScan } from './checkout-types.ts';
+import type { CheckoutOutcome, CompletionBlocked, FulfillmentOutcome, InvalidScan } from './checkout-types.ts';
 import { SERIAL_MAX_LENGTH } from './serial-length.ts';
+import type { ConfigSource } from './types.ts';
 
 /** A message for the associate, and how the screen should present it. */
 export interface AssociateMessage {
@@ -16,8 +17,14 @@ export interface MessageContext {
   lineTitle?(lineId: string): string | undefined;
 }
 
-/** Builds the message for a checkout outcome or for a sale that cannot be completed yet. */
-export function messageFor(outcome: CheckoutOutcome | CompletionBlocked, ctx: MessageContext = {}): AssociateMessage {
+/**
+ * Builds the message for a checkout outcome, a change of fulfillment that removed or
+ * restored a serial, or a sale that cannot be completed yet.
+ */
+export function messageFor(
+  outcome: CheckoutOutcome | FulfillmentOutcome | CompletionBlocked,
+  ctx: MessageContext = {},
+): AssociateMessage {
   switch (outcome.kind) {
     case 'item_added': {
       const title = outcome.product.title ?? `Product ${outcome.product.product_id}`;
@@ -99,7 +106,7 @@ export function messageFor(outcome: CheckoutOutcome | CompletionBlocked, ctx: Me
       return {
         tone: 'error',
         text:
-          `Serial ${outcome.serial} does not match the format set for this store (${outcome.description}). ` +
+          `Serial ${outcome.serial} does not match ${describeFormatSource(outcome.source)} (${outcome.description}). ` +
           'Scan it again or type it.',
       };
     case 'pattern_unusable':
@@ -109,10 +116,36 @@ export function messageFor(outcome: CheckoutOutcome | CompletionBlocked, ctx: Me
           `Serial ${outcome.serial} was not saved because the serial number format "${outcome.pattern}" ` +
           `is invalid on this device (${outcome.error}). Ask an administrator to correct the format.`,
       };
+    case 'serial_set_aside':
+      return {
+        tone: 'info',
+        text:
+          `Shipped items get no serial at checkout, so serial ${outcome.serial} was removed from ${outcome.title}. ` +
+          'To keep it, set the line back to Take now before completing the sale.',
+      };
+    case 'serial_restored':
+      return { tone: 'success', text: `Serial ${outcome.serial} is back on ${outcome.title}, which is taken now.` };
+    case 'serial_not_restored':
+      return {
+        tone: 'error',
+        text: `Serial ${outcome.serial} was not put back on ${outcome.title}. ${messageFor(outcome.reason, ctx).text}`,
+      };
     case 'cart_empty':
       return { tone: 'info', text: 'The cart is empty. Scan a product barcode to start a sale.' };
     case 'serial_missing':
       return describeMissingSerials(outcome.line_ids, ctx);
+  }
+}
+
+// A store's own format takes precedence over the global one, which is then the default.
+function describeFormatSource(source: ConfigSource): string {
+  switch (source) {
+    case 'store':
+      return 'the format set for this store';
+    case 'global':
+      return 'the default format for all stores';
+    case 'none':
+      return 'the serial number format';
   }
 }
 

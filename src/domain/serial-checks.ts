@@ -7,7 +7,7 @@ import { isOwnCode } from './product-keys.ts';
 import { normaliseScanText } from './normalise-scan-text.ts';
 import { countCodePoints, SERIAL_MAX_LENGTH } from './serial-length.ts';
 import type { SerialPolicy } from './serial-policy.ts';
-import type { Product } from './types.ts';
+import type { ConfigSource, Product } from './types.ts';
 
 /** Result of checking one serial for one unit. */
 export type SerialOutcome =
@@ -17,7 +17,8 @@ export type SerialOutcome =
   | { kind: 'serial_is_own_code'; serial: string }
   | { kind: 'serial_is_other_product'; serial: string; product: Product }
   | { kind: 'serial_in_order'; serial: string; line_id: string }
-  | { kind: 'serial_format'; serial: string; pattern: string; description: string }
+  /** `source` is the origin of the format in force: the store's own or the global default. */
+  | { kind: 'serial_format'; serial: string; pattern: string; description: string; source: ConfigSource }
   | { kind: 'pattern_unusable'; serial: string; pattern: string; error: string };
 
 /** Facts a serial is checked against. */
@@ -82,7 +83,7 @@ function checkPattern(serial: string, policy: SerialPolicy): SerialOutcome {
     case 'too_long':
       return { kind: 'serial_too_long', length: result.length ?? countCodePoints(serial), max: SERIAL_MAX_LENGTH };
     case 'format':
-      return { kind: 'serial_format', serial, pattern, description: policy.description };
+      return { kind: 'serial_format', serial, pattern, description: policy.description, source: policy.source };
     case 'pattern_unusable':
       return {
         kind: 'pattern_unusable',

@@ -4,7 +4,7 @@ import { Checkout } from './checkout/index.tsx';
 import { createCheckoutController } from './checkout/checkout-controller.ts';
 import { device, refreshDeviceState } from './device-state.ts';
 import { InstallPrompt } from './install-prompt.tsx';
-import { kioskActive, kioskResetCount } from './kiosk/kiosk-state.ts';
+import { isStaffScreen, kioskActive, kioskResetCount } from './kiosk/kiosk-state.ts';
 import { useKiosk } from './kiosk/use-kiosk.ts';
 import { MessageBar } from './message-bar.tsx';
 import { LazyKioskExit, LazyPairLink, LazyPicking, LazySettings, LazySyncScreen, pickingController } from './lazy-screens.tsx';
@@ -25,9 +25,9 @@ export function App({ services }: { services: Services }) {
 
   const current = route.value;
   useKiosk(checkout, current);
-  // In kiosk mode a shopper may use the device: Sync, Settings and pairing need the admin PIN.
+  // In kiosk mode a shopper may use the device: Picking, Sync, Settings and pairing need the admin PIN.
   const kiosk = kioskActive.value;
-  const guarded = kiosk && (current.screen === 'settings' || current.screen === 'sync' || current.screen === 'pair');
+  const guarded = kiosk && isStaffScreen(current.screen);
   return (
     <>
       <header class="app-header">
@@ -36,9 +36,11 @@ export function App({ services }: { services: Services }) {
           <a href="#/checkout" aria-current={current.screen === 'checkout' ? 'page' : undefined}>
             Checkout
           </a>
-          <a href="#/picking" aria-current={current.screen === 'picking' ? 'page' : undefined}>
-            Picking
-          </a>
+          {!kiosk && (
+            <a href="#/picking" aria-current={current.screen === 'picking' ? 'page' : undefined}>
+              Picking
+            </a>
+          )}
           {!kiosk && (
             <a href="#/sync" aria-current={current.screen === 'sync' ? 'page' : undefined}>
               Sync
@@ -66,7 +68,7 @@ export function App({ services }: { services: Services }) {
         {!guarded && current.screen === 'settings' && <LazySettings services={services} />}
         {!guarded && current.screen === 'sync' && <LazySyncScreen services={services} />}
         {!guarded && current.screen === 'pair' && <LazyPairLink services={services} code={current.params.get('code') ?? ''} />}
-        {current.screen === 'picking' && (
+        {!guarded && current.screen === 'picking' && (
           <LazyPicking services={services} device={device.value} pickListId={current.pickListId} lastSyncAt={lastSuccessAt} />
         )}
         {current.screen === 'checkout' && <Checkout key={kioskResetCount.value} controller={checkout} device={device.value} />}

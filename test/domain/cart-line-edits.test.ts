@@ -64,6 +64,23 @@ describe('setFulfillment', () => {
     expect(shipped.lines[0]).not.toHaveProperty('serial_number');
   });
 
+  it('sets the shipped serial aside', async () => {
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], makeScanDeps());
+    expect(setFulfillment(session, 'L1', 'SHIPPING').lines[0]?.set_aside_serial).toBe(SERIAL_A);
+  });
+
+  it('sets nothing aside without a serial', async () => {
+    const session = await scanAll(createCheckoutSession(), [LAPTOP], makeScanDeps());
+    expect(setFulfillment(session, 'L1', 'SHIPPING').lines[0]).not.toHaveProperty('set_aside_serial');
+  });
+
+  it('clears the set-aside serial when taken now', async () => {
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], makeScanDeps());
+    const back = setFulfillment(setFulfillment(session, 'L1', 'SHIPPING'), 'L1', 'IN_STORE_HANDOVER');
+    expect(back.lines[0]).not.toHaveProperty('set_aside_serial');
+    expect(back.lines[0]).not.toHaveProperty('serial_number');
+  });
+
   it('stops waiting for a shipped line', async () => {
     const session = await scanAll(createCheckoutSession(), [LAPTOP], makeScanDeps());
     expect(setFulfillment(session, 'L1', 'SHIPPING').awaiting).toEqual({ step: 'item' });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addProduct,
   captureSerial,
+  changeFulfillment,
   createCheckoutSession,
+  linesNeedingSerial,
   handleScan,
   removeLine,
   setFulfillment,
@@ -309,5 +311,106 @@ describe('captureSerial', () => {
     const { session } = addProduct(createCheckoutSession(), demoProduct('1001'), makeLineIds());
     const result = await captureSerial(session, 'L1', '1001', deps);
     expect(result.outcome).toEqual({ kind: 'serial_is_own_code', serial: '1001' });
+  });
+});
+
+describe('changeFulfillment', () => {
+  const LAPTOP_TITLE = 'Trailhead 14 Laptop, 16 GB';
+
+  it('reports the serial removed by shipping', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], deps);
+    const result = await changeFulfillment(session, 'L1', 'SHIPPING', deps);
+    expect(result.outcome).toEqual({ kind: 'serial_set_aside', line_id: 'L1', serial: SERIAL_A, title: LAPTOP_TITLE });
+    expect(result.session.lines[0]?.fulfillment).toBe('SHIPPING');
+    expect(result.session.lines[0]).not.toHaveProperty('serial_number');
+  });
+
+  it('reports nothing when no serial is removed', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP], deps);
+    const result = await changeFulfillment(session, 'L1', 'SHIPPING', deps);
+    expect(result.outcome).toBeUndefined();
+    expect(result.session.lines[0]?.fulfillment).toBe('SHIPPING');
+  });
+
+  it('restores the serial when taken now', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], deps);
+    const shipped = (await changeFulfillment(session, 'L1', 'SHIPPING', deps)).session;
+    const result = await changeFulfillment(shipped, 'L1', 'IN_STORE_HANDOVER', deps);
+    expect(result.outcome).toEqual({ kind: 'serial_restored', line_id: 'L1', serial: SERIAL_A, title: LAPTOP_TITLE });
+    expect(result.session.lines[0]?.serial_number).toBe(SERIAL_A);
+    expect(result.session.lines[0]).not.toHaveProperty('set_aside_serial');
+    expect(linesNeedingSerial(result.session)).toEqual([]);
+  });
+
+  it('keeps the item step after restoring', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], deps);
+    const shipped = (await changeFulfillment(session, 'L1', 'SHIPPING', deps)).session;
+    const result = await changeFulfillment(shipped, 'L1', 'IN_STORE_HANDOVER', deps);
+    expect(result.session.awaiting).toEqual({ step: 'item' });
+  });
+
+  it('refuses a serial meanwhile on another line', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], deps);
+    const shipped = (await changeFulfillment(session, 'L1', 'SHIPPING', deps)).session;
+    const reused = await scanAll(shipped, [PHONE, SERIAL_A], deps);
+    expect(reused.lines[1]?.serial_number).toBe(SERIAL_A);
+
+    const result = await changeFulfillment(reused, 'L1', 'IN_STORE_HANDOVER', deps);
+    expect(result.outcome).toEqual({
+      kind: 'serial_not_restored',
+      line_id: 'L1',
+      serial: SERIAL_A,
+      title: LAPTOP_TITLE,
+      reason: { kind: 'serial_in_order', serial: SERIAL_A, line_id: 'L2' },
+    });
+    expect(result.session.lines[0]?.fulfillment).toBe('IN_STORE_HANDOVER');
+    expect(result.session.lines[0]).not.toHaveProperty('serial_number');
+    expect(result.session.lines[0]).not.toHaveProperty('set_aside_serial');
+  });
+
+  it('waits for the serial it could not restore', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], deps);
+    const shipped = (await changeFulfillment(session, 'L1', 'SHIPPING', deps)).session;
+    const reused = await scanAll(shipped, [PHONE, SERIAL_A], deps);
+    const result = await changeFulfillment(reused, 'L1', 'IN_STORE_HANDOVER', deps);
+    expect(result.session.awaiting).toEqual({ step: 'serial', line_id: 'L1' });
+    expect(linesNeedingSerial(result.session).map((line) => line.line_id)).toEqual(['L1']);
+  });
+
+  it('checks the restored serial against the format in force', async () => {
+    const anyFormat = makeScanDeps(null);
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, 'short-serial'], anyFormat);
+    const shipped = (await changeFulfillment(session, 'L1', 'SHIPPING', anyFormat)).session;
+    // The configuration changed meanwhile: serials now need 14 letters or digits.
+    const result = await changeFulfillment(shipped, 'L1', 'IN_STORE_HANDOVER', makeScanDeps());
+    expect(result.outcome).toMatchObject({ kind: 'serial_not_restored', serial: 'short-serial', reason: { kind: 'serial_format' } });
+    expect(result.session.lines[0]).not.toHaveProperty('serial_number');
+  });
+
+  it('keeps a session it does not change', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], deps);
+    const same = await changeFulfillment(session, 'L1', 'IN_STORE_HANDOVER', deps);
+    expect(same.session).toBe(session);
+    expect(same.outcome).toBeUndefined();
+    const unknown = await changeFulfillment(session, 'L9', 'SHIPPING', deps);
+    expect(unknown.session).toBe(session);
+    expect(unknown.outcome).toBeUndefined();
+  });
+
+  it('reports nothing for a plain line', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [TSHIRT], deps);
+    const shipped = await changeFulfillment(session, 'L1', 'SHIPPING', deps);
+    const back = await changeFulfillment(shipped.session, 'L1', 'IN_STORE_HANDOVER', deps);
+    expect(shipped.outcome).toBeUndefined();
+    expect(back.outcome).toBeUndefined();
+    expect(back.session.lines[0]?.fulfillment).toBe('IN_STORE_HANDOVER');
   });
 });

@@ -79,6 +79,14 @@ describe('completeCheckout', () => {
     ]);
   });
 
+  it('never sends a set-aside serial', async () => {
+    const deps = makeScanDeps();
+    const session = await scanAll(createCheckoutSession(), [LAPTOP, SERIAL_A], deps);
+    const shipped = setFulfillment(session, 'L1', 'SHIPPING');
+    expect(shipped.lines[0]?.set_aside_serial).toBe(SERIAL_A);
+    expect(completeOrThrow(shipped).lines).toEqual([{ line_id: 'L1', product_id: '1001', quantity: 1, fulfillment: 'SHIPPING' }]);
+  });
+
   it('ignores a serial on a shipped line', () => {
     // A session restored from storage could carry one, but the order must not.
     const session: CheckoutSession = {

@@ -57,9 +57,24 @@ describe('messageFor', () => {
       serial: '12AB',
       pattern: '^[A-Z0-9]{14}$',
       description: '14 capital letters or digits',
+      source: 'store',
     });
     expect(message.text).toBe(
       'Serial 12AB does not match the format set for this store (14 capital letters or digits). ' +
+        'Scan it again or type it.',
+    );
+  });
+
+  it('names a global format the default', () => {
+    const message = messageFor({
+      kind: 'serial_format',
+      serial: '12AB',
+      pattern: '^[A-Z0-9]{14}$',
+      description: '14 capital letters or digits',
+      source: 'global',
+    });
+    expect(message.text).toBe(
+      'Serial 12AB does not match the default format for all stores (14 capital letters or digits). ' +
         'Scan it again or type it.',
     );
   });
@@ -135,6 +150,39 @@ describe('messageFor', () => {
 
   it('reports an unknown scan reason', () => {
     expect(messageFor({ kind: 'invalid_scan', code: 'X', reason: 'other' }).text).toContain('X could not be used');
+  });
+
+  it('names the serial removed by shipping', () => {
+    const message = messageFor({ kind: 'serial_set_aside', line_id: 'L1', serial: 'C02XK1ABCD1234', title: 'Trailhead 14 Laptop' });
+    expect(message.tone).toBe('info');
+    expect(message.text).toBe(
+      'Shipped items get no serial at checkout, so serial C02XK1ABCD1234 was removed from Trailhead 14 Laptop. ' +
+        'To keep it, set the line back to Take now before completing the sale.',
+    );
+  });
+
+  it('confirms a restored serial', () => {
+    const message = messageFor({ kind: 'serial_restored', line_id: 'L1', serial: 'C02XK1ABCD1234', title: 'Trailhead 14 Laptop' });
+    expect(message.tone).toBe('success');
+    expect(message.text).toBe('Serial C02XK1ABCD1234 is back on Trailhead 14 Laptop, which is taken now.');
+  });
+
+  it('explains a serial not restored', () => {
+    const message = messageFor(
+      {
+        kind: 'serial_not_restored',
+        line_id: 'L1',
+        serial: 'C02XK1ABCD1234',
+        title: 'Trailhead 14 Laptop',
+        reason: { kind: 'serial_in_order', serial: 'C02XK1ABCD1234', line_id: 'L2' },
+      },
+      { lineTitle: (lineId) => (lineId === 'L2' ? 'Summit 6.1 Smartphone' : undefined) },
+    );
+    expect(message.tone).toBe('error');
+    expect(message.text).toBe(
+      'Serial C02XK1ABCD1234 was not put back on Trailhead 14 Laptop. Serial C02XK1ABCD1234 is already on ' +
+        'another line of this sale (Summit 6.1 Smartphone). Scan the serial number of this unit.',
+    );
   });
 
   it('reports an empty cart', () => {

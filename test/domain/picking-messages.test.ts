@@ -64,7 +64,7 @@ describe('pickMessageFor', () => {
   });
 
   it('reuses checkout wording for a format error', () => {
-    const message = pickMessageFor({ kind: 'serial_format', serial: 'abc', pattern: '^[A-Z0-9]{14}$', description: '14 letters or digits' });
+    const message = pickMessageFor({ kind: 'serial_format', serial: 'abc', pattern: '^[A-Z0-9]{14}$', description: '14 letters or digits', source: 'store' });
     expect(message.text).toContain('does not match the format set for this store (14 letters or digits)');
   });
 

@@ -100,7 +100,14 @@ describe('checkSerialForUnit', () => {
       serial: '12AB',
       pattern: '^[A-Z0-9]{14}$',
       description: '14 capital letters or digits',
+      source: 'store',
     });
+  });
+
+  it('names the global format as its source', async () => {
+    const policy = createSerialPolicy(loadConfigInForce('serial-14-alnum', 'global'));
+    const outcome = await checkSerialForUnit('12AB', makeContext({ policy }));
+    expect(outcome).toMatchObject({ kind: 'serial_format', source: 'global' });
   });
 
   it('accepts anything without pattern', async () => {

@@ -63,6 +63,17 @@ describe('checkout in Chromium', () => {
     await expect.poll(() => page.locator('[data-product-id="1001"] [data-serial]').textContent()).toBe('C02XK1ABCD1234');
     expect(await page.locator('.serial-prompt').count()).toBe(0);
 
+    // Ship drops the laptop's serial with a message that names it, and Take now puts it back before the sale is completed.
+    const laptopLine = page.locator('[data-product-id="1001"]');
+    await laptopLine.getByRole('button', { name: 'Ship' }).click();
+    await expect.poll(() => lastMessage(page)).toContain('serial C02XK1ABCD1234 was removed from Trailhead 14 Laptop, 16 GB');
+    await expect.poll(() => laptopLine.locator('[data-serial]').count()).toBe(0);
+    await expect.poll(() => laptopLine.locator('.line-note').textContent()).toContain('Take now puts serial C02XK1ABCD1234 back');
+    await laptopLine.getByRole('button', { name: 'Take now' }).click();
+    await expect.poll(() => lastMessage(page)).toBe('Serial C02XK1ABCD1234 is back on Trailhead 14 Laptop, 16 GB, which is taken now.');
+    await expect.poll(() => laptopLine.locator('[data-serial]').textContent()).toBe('C02XK1ABCD1234');
+    expect(await page.locator('.serial-prompt').count()).toBe(0);
+
     await wedgeScan(page, '0614141020034');
     await expect.poll(() => page.locator('.serial-prompt h2').textContent()).toContain('Summit 6.1 Smartphone, 128 GB, Graphite');
     await page.getByRole('button', { name: 'Later: scan other items first' }).click();

@@ -13,6 +13,8 @@ const T_SHIRT_SKU = 'APP-1017';
 // Long enough that a loaded machine does not pause this long between two keys of a scan,
 // short enough to wait out in a test.
 const TEST_IDLE_SECONDS = 10;
+/** A demo pick list of store-001, opened by its deep link. */
+const PICK_LIST_ID = 'PL-0001';
 
 async function waitForMessage(page: Page, text: string): Promise<void> {
   await expect.poll(() => lastMessage(page)).toContain(text);
@@ -20,6 +22,10 @@ async function waitForMessage(page: Page, text: string): Promise<void> {
 
 function settingsLinkCount(page: Page): Promise<number> {
   return page.locator('.app-header nav a[href="#/settings"]', { hasText: 'Settings' }).count();
+}
+
+function pickingLinkCount(page: Page): Promise<number> {
+  return page.locator('.app-header nav a[href="#/picking"]').count();
 }
 
 describe('kiosk mode in Chromium', () => {
@@ -55,7 +61,7 @@ describe('kiosk mode in Chromium', () => {
     expect(stored).not.toContain(ADMIN_PIN);
   });
 
-  it('hides Settings and Sync once on', async () => {
+  it('hides Picking, Settings and Sync once on', async () => {
     await page.locator('#kiosk-idle-seconds').fill(String(TEST_IDLE_SECONDS));
     await page.locator('#kiosk-on-pin').fill(ADMIN_PIN);
     await page.locator('#kiosk-switch-on').click();
@@ -63,6 +69,7 @@ describe('kiosk mode in Chromium', () => {
 
     expect(await settingsLinkCount(page)).toBe(0);
     expect(await page.locator('.app-header nav a[href="#/sync"]').count()).toBe(0);
+    expect(await pickingLinkCount(page)).toBe(0);
     // The staff screen loads on demand in place of Settings.
     await page.locator('#kiosk-exit-heading').waitFor();
   });
@@ -157,5 +164,38 @@ describe('kiosk mode in Chromium', () => {
 
     await page.locator('#kiosk-staff-link').waitFor();
     expect(await settingsLinkCount(page)).toBe(0);
+  });
+
+  it('asks for the PIN at a pick list link', async () => {
+    // As if typed into the address bar: first within the open page, then as a fresh load.
+    await page.goto(`${server.url}/#/picking/${PICK_LIST_ID}`);
+    await page.locator('#kiosk-exit-heading').waitFor();
+    await page.reload();
+    await page.locator('#kiosk-exit-heading').waitFor();
+
+    expect(await page.locator('#picking-heading').count()).toBe(0);
+    expect(await pickingLinkCount(page)).toBe(0);
+  });
+
+  it('keeps the pick list closed on a wrong PIN', async () => {
+    await page.locator('#kiosk-exit-pin').fill('000000');
+    await page.locator('#kiosk-exit-form button[type="submit"]').click();
+    await waitForMessage(page, 'admin PIN entered is wrong');
+
+    expect(await page.locator('#kiosk-exit-heading').count()).toBe(1);
+    expect(await page.locator('#picking-heading').count()).toBe(0);
+    expect(await pickingLinkCount(page)).toBe(0);
+  });
+
+  it('opens the pick list with the right PIN', async () => {
+    await page.locator('#kiosk-exit-pin').fill(ADMIN_PIN);
+    await page.locator('#kiosk-exit-form button[type="submit"]').click();
+    await waitForMessage(page, 'Kiosk mode is off');
+
+    await page.locator('#picking-heading', { hasText: `Pick list ${PICK_LIST_ID}` }).waitFor();
+    await page.locator('[data-pick-status]').waitFor();
+    expect(await page.locator('#kiosk-exit-heading').count()).toBe(0);
+    expect(await pickingLinkCount(page)).toBe(1);
+    expect(new URL(page.url()).hash).toBe(`#/picking/${PICK_LIST_ID}`);
   });
 });

@@ -42,7 +42,7 @@ describe('checkout in a tab opened offline', () => {
     // The demo format is 14 capitals or digits, so this serial is rejected by the pattern
     // compiler that loaded on demand, offline.
     await wedgeScan(page, 'SHORT1');
-    await expect.poll(() => lastMessage(page)).toContain('Serial SHORT1 does not match the format');
+    await expect.poll(() => lastMessage(page)).toContain('Serial SHORT1 does not match the default format for all stores');
     expect(await page.locator('[data-product-id="1001"] [data-serial]').count()).toBe(0);
 
     await wedgeScan(page, 'C02XK1OFFLINE1');

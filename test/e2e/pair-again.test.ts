@@ -44,6 +44,20 @@ describe('pairing again after a revoked token, in Chromium', () => {
     expect(await server.countOrders()).toBe(0);
   });
 
+  it('asks to pair again only once per screen', async () => {
+    // Settings: the pairing panel requests a new code, so the sync problem does not repeat that request.
+    expect(await page.locator('main').getByText(/accepts? this device/).count()).toBe(1);
+
+    await page.goto(`${server.url}/#/sync`);
+    await page.locator('[data-needs-pairing]').waitFor();
+    expect(await page.locator('[data-needs-pairing]').textContent()).toContain('does not accept this device');
+    expect(await page.locator('main').getByText(/accepts? this device/).count()).toBe(1);
+    expect(await page.locator('[data-sync-error]').count()).toBe(0);
+
+    await page.goto(`${server.url}/#/settings`);
+    await page.locator('#pairing-code').waitFor();
+  });
+
   it('sends the sale once after a new code', async () => {
     const code = await server.createPairingCode('store-001');
     await page.locator('#pairing-code').fill(code);

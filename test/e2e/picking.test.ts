@@ -151,6 +151,11 @@ describe('picking in Chromium', () => {
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-pending')).toBe('1');
     expect(await page.locator('#scan-input').count()).toBe(0);
 
+    // Settings counts the waiting pick apart from sales.
+    await page.goto(`${server.url}/#/settings`);
+    await expect.poll(() => page.locator('[data-pending-picks]').textContent()).toBe('1');
+    expect(await page.locator('[data-pending-sales]').textContent()).toBe('0');
+
     // Online again: the outbox sends the pick.
     await app.context.setOffline(false);
     await expect.poll(() => page.locator('.status-chip').getAttribute('data-pending'), { timeout: 20_000 }).toBe('0');

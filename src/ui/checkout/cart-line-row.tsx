@@ -28,7 +28,12 @@ export function CartLineRow({ line, awaitingSerial, controller }: CartLineRowPro
           </button>
         )}
         {needsSerial && awaitingSerial && <span class="line-waiting">Waiting for the serial</span>}
-        {line.serialized && !takeNow && <span class="line-note">Shipped: no serial at checkout</span>}
+        {line.serialized && !takeNow && (
+          <span class="line-note">
+            Shipped: no serial at checkout
+            {line.set_aside_serial !== undefined && `. Take now puts serial ${line.set_aside_serial} back`}
+          </span>
+        )}
       </div>
 
       <div class="line-controls">

@@ -1,17 +1,18 @@
 import { computed, signal } from '@preact/signals';
 import {
   askSerialFor,
+  changeFulfillment,
   completeCheckout,
   createCheckoutSession,
   handleScan,
   handleSerialScan,
   linesNeedingSerial,
   removeLine,
-  setFulfillment,
   setQuantity,
   skipSerial,
   type CheckoutOutcome,
   type CheckoutSession,
+  type FulfillmentOutcome,
   type ScanDeps,
 } from '../../domain/checkout-session.ts';
 import { catalogMissingMessage, messageFor, saleSavedMessage, type AssociateMessage } from '../../domain/messages.ts';
@@ -129,7 +130,7 @@ export function createCheckoutController(services: Services) {
     });
   }
 
-  async function messageForOutcome(outcome: CheckoutOutcome): Promise<AssociateMessage> {
+  async function messageForOutcome(outcome: CheckoutOutcome | FulfillmentOutcome): Promise<AssociateMessage> {
     if (outcome.kind === 'product_not_found' && (await countProducts(db)) === 0) {
       return catalogMissingMessage(outcome.code);
     }
@@ -158,6 +159,16 @@ export function createCheckoutController(services: Services) {
     return enqueue(async () => {
       await commit(update(session.value));
       clearNotice();
+    });
+  }
+
+  // Ship drops a captured serial and Take now restores it, so both show a message that names the serial.
+  function switchFulfillment(lineId: string, fulfillment: Fulfillment): Promise<void> {
+    return enqueue(async () => {
+      const result = await changeFulfillment(session.value, lineId, fulfillment, await scanDeps());
+      await commit(result.session);
+      if (result.outcome === undefined) clearNotice();
+      else showNotice(await messageForOutcome(result.outcome));
     });
   }
 
@@ -201,7 +212,7 @@ export function createCheckoutController(services: Services) {
     complete,
     askSerial: (lineId: string) => change((s) => askSerialFor(s, lineId)),
     skipSerial: () => change(skipSerial),
-    setFulfillment: (lineId: string, fulfillment: Fulfillment) => change((s) => setFulfillment(s, lineId, fulfillment)),
+    setFulfillment: switchFulfillment,
     remove: (lineId: string) => change((s) => removeLine(s, lineId)),
     setQuantity: (lineId: string, quantity: number) =>
       change((s) => setQuantity(s, lineId, quantity, () => crypto.randomUUID())),

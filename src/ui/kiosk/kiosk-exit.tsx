@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { leaveKiosk } from './kiosk-actions.ts';
 
 /**
- * Stands in for Settings, Sync and pairing while the device is in kiosk mode, so that a
- * shopper cannot unpair it: the admin PIN leaves kiosk mode, and then the screen opens.
+ * Replaces Picking, Settings, Sync and pairing while the device is in kiosk mode, so that a
+ * shopper can neither open customers' pick lists nor unpair the device. The admin PIN leaves
+ * kiosk mode, and then the requested screen opens, including a pick list from a deep link.
  */
 export function KioskExit() {
   const [pin, setPin] = useState('');

@@ -43,7 +43,7 @@ export function KioskPanel() {
     <section class="panel kiosk-panel" aria-labelledby="kiosk-heading">
       <h2 id="kiosk-heading">Kiosk mode</h2>
       <p class="hint">
-        For a shared device: the app asks for full screen, hides Sync and Settings, and parks an open cart after a time
+        For a shared device: the app asks for full screen, hides Picking, Sync and Settings, and parks an open cart after a time
         without input. Leaving kiosk mode needs the admin PIN. Open the app at <code>#/checkout?kiosk=1</code> to switch it
         on from a link.
       </p>

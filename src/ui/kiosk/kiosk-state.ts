@@ -4,11 +4,21 @@
 import { computed, signal } from '@preact/signals';
 import { loadKioskSettings, saveKioskSettings, type KioskSettings } from '../../storage/kiosk-settings-store.ts';
 import { showNotice } from '../notice.ts';
+import type { Screen } from '../route.ts';
 
 export const kioskSettings = signal<KioskSettings>(loadKioskSettings());
 
 /** Whether the device is in kiosk mode now. */
 export const kioskActive = computed(() => kioskSettings.value.enabled);
+
+/**
+ * Tests whether `screen` needs the admin PIN in kiosk mode. A shopper may use a kiosk
+ * device, so only Checkout is open: Picking shows and completes customers' orders, and
+ * Sync, Settings and pairing can unpair the device. A screen added later is guarded too.
+ */
+export function isStaffScreen(screen: Screen): boolean {
+  return screen !== 'checkout';
+}
 
 /**
  * Increases each time the idle timer returns the screen to a clean start. The app keys the

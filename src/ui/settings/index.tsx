@@ -3,6 +3,8 @@ import { configInForce, device, pairDevice, productCount, refreshDeviceState, un
 import { KioskPanel } from '../kiosk/kiosk-panel.tsx';
 import { APP_VERSION } from '../service-worker.ts';
 import type { Services } from '../services.ts';
+import { OutboxCountRows } from '../sync/outbox-counts.tsx';
+import { problemBesidePairing } from '../sync/sync-messages.ts';
 import { FeedbackPanel } from './feedback-panel.tsx';
 import { FormatPanel } from './format-panel.tsx';
 import { PairingPanel } from './pairing-panel.tsx';
@@ -16,6 +18,8 @@ export function Settings({ services }: { services: Services }) {
   }, [services]);
 
   const status = services.engine.status.value;
+  // The pairing panel requests a new pairing code, so the problem shown leaves that request out.
+  const problem = problemBesidePairing(status.lastError, status.needsPairing);
 
   return (
     <section class="screen settings" aria-labelledby="settings-heading">
@@ -35,14 +39,13 @@ export function Settings({ services }: { services: Services }) {
           <dd data-product-count>{productCount.value}</dd>
           <dt>Last successful sync</dt>
           <dd data-last-sync>{status.lastSuccessAt ? new Date(status.lastSuccessAt).toLocaleString() : 'never'}</dd>
-          <dt>Sales waiting to be sent</dt>
-          <dd data-pending>{status.pending}</dd>
+          <OutboxCountRows services={services} />
           <dt>App version</dt>
           <dd data-app-version>{APP_VERSION}</dd>
-          {status.lastError && (
+          {problem !== undefined && problem !== '' && (
             <>
               <dt>Last sync problem</dt>
-              <dd>{status.lastError}</dd>
+              <dd>{problem}</dd>
             </>
           )}
         </dl>

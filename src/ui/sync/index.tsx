@@ -2,10 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { retryRejectedEntry, type StoredOutboxEntry } from '../../storage/outbox-store.ts';
 import { log } from '../../sync/log.ts';
+import { device } from '../device-state.ts';
 import { showNotice } from '../notice.ts';
 import type { Services } from '../services.ts';
 import { loadSyncEntries, type ConflictedCapture, type SyncEntries } from './sync-entries.ts';
-import { CONFLICT_ADVICE, FAILED_ADVICE, captureLabel, conflictReason, retryText } from './sync-messages.ts';
+import { CONFLICT_ADVICE, FAILED_ADVICE, captureLabel, conflictReason, problemBesidePairing, retryText } from './sync-messages.ts';
 import './sync.css';
 
 const EMPTY: SyncEntries = { pending: [], failed: [], conflicted: [] };
@@ -15,6 +16,8 @@ export function SyncScreen({ services }: { services: Services }) {
   const { db, engine } = services;
   const status = engine.status.value;
   const [entries, setEntries] = useState<SyncEntries>(EMPTY);
+  // The banner below requests pairing again, so the problem shown leaves that request out.
+  const problem = problemBesidePairing(status.lastError, status.needsPairing);
 
   // Read again whenever a run ends or the outbox counts change.
   useEffect(() => {
@@ -46,16 +49,26 @@ export function SyncScreen({ services }: { services: Services }) {
           <dd data-sync-online={String(status.online)}>{status.online ? 'Online' : 'Offline'}</dd>
           <dt>Last successful sync</dt>
           <dd>{status.lastSuccessAt ? new Date(status.lastSuccessAt).toLocaleString() : 'never'}</dd>
-          {status.lastError && (
+          {problem !== undefined && problem !== '' && (
             <>
               <dt>Last sync problem</dt>
-              <dd data-sync-error>{status.lastError}</dd>
+              <dd data-sync-error>{problem}</dd>
             </>
           )}
         </dl>
         {status.needsPairing && (
           <p class="banner" data-needs-pairing>
-            The server does not accept this device. <a href="#/settings">Pair it again in Settings</a>; every unsent capture stays on the device until then.
+            {device.value === undefined ? (
+              <>
+                This device is not paired with a store. <a href="#/settings">Pair it in Settings</a>; every unsent capture stays
+                on the device until then.
+              </>
+            ) : (
+              <>
+                The server does not accept this device. <a href="#/settings">Pair it again in Settings</a>; every unsent capture
+                stays on the device until then.
+              </>
+            )}
           </p>
         )}
         {status.retry && <p class="hint" data-retry>{retryText(status.retry)}</p>}

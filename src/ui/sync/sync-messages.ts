@@ -2,6 +2,7 @@
 // for the associate.
 
 import type { OutboxKind } from '../../storage/schema.ts';
+import { PAIR_AGAIN_MESSAGE } from '../../sync/sync-run.ts';
 
 /** Formats a capture's name as the associate sees it on the screen. */
 export function captureLabel(kind: OutboxKind, id: string): string {
@@ -15,7 +16,7 @@ function shortId(id: string): string {
 
 const CONFLICT_REASONS: Record<string, string> = {
   duplicate_serial: 'This serial was already recorded for this product by another sale or pick.',
-  serial_format: "This serial does not match the store's serial number format on the server.",
+  serial_format: 'This serial does not match the serial number format in force on the server.',
   serial_missing: 'This unit of a serialized product has no serial.',
   unknown_product: "This product is not in the server's catalog.",
 };
@@ -39,3 +40,15 @@ export function retryText(retry: { failures: number; delayMs: number }): string 
   const tries = retry.failures === 1 ? '1 failed try' : `${retry.failures} failed tries in a row`;
   return `After ${tries}, the next automatic try is in about ${seconds} s. Press Retry now to try at once.`;
 }
+
+/**
+ * Returns the last sync problem without the request to pair again, for a screen that shows
+ * that request already, or undefined when nothing else is left. A run joins its problems
+ * with spaces, and a run whose device token the server rejected ends with PAIR_AGAIN_MESSAGE.
+ */
+export function problemBesidePairing(lastError: string | undefined, needsPairing: boolean): string | undefined {
+  if (lastError === undefined || !needsPairing) return lastError;
+  const rest = lastError.replace(PAIR_AGAIN_MESSAGE, '').trim();
+  return rest === '' ? undefined : rest;
+}
+
