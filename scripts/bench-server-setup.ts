@@ -54,6 +54,12 @@ export async function prepareServer(baseUrl: string, adminToken: string, layout:
       throw new Error(`The catalog import stored ${imported.body.imported} of ${layout.products} products: ${JSON.stringify(imported.body.rejected).slice(0, 500)}`);
     }
 
+    // The server issues pairing codes only for registered stores.
+    for (let storeIndex = 0; storeIndex < layout.stores; storeIndex += 1) {
+      const registered = await admin.put(`/api/v1/stores/${benchStoreId(storeIndex)}`, {}, adminToken);
+      expectStatus(registered, 201, 'PUT /api/v1/stores/{store_id}');
+    }
+
     const devices: PairedDevice[] = [];
     for (let index = 0; index < layout.devices; index += 1) {
       const storeIndex = index % layout.stores;

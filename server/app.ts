@@ -19,6 +19,7 @@ import { registerPickListRoutes } from './routes/pick-list-routes.ts';
 import { registerProductRoutes } from './routes/product-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { registerSerialRoutes } from './routes/serial-routes.ts';
+import { registerStoreRoutes } from './routes/store-routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { registerStaticApp } from './static-app.ts';
 import type { Storage } from './storage/storage.ts';
@@ -74,7 +75,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     ajv: {
       // No type coercion, so that "1" is not taken for 1 and "yes" not for true. Unknown
       // fields are rejected where a schema sets additionalProperties: false, never removed.
-      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true },
+      // verbose puts each failing schema on its error, so that a 400 can quote the field's
+      // `description` in place of a raw pattern.
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, verbose: true },
     },
   });
 
@@ -113,6 +116,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerConflictRoutes(app, context);
   registerExportRoutes(app, context);
   registerDeviceRoutes(app, context);
+  registerStoreRoutes(app, context);
   registerAuditRoutes(app, context);
   registerStaticApp(app, options.staticDir);
 

@@ -45,8 +45,8 @@ async function start(): Promise<void> {
   installShutdown(app, storage, shutdownTimeoutS);
 
   if (seeded) {
-    const { products, pickLists } = seeded;
-    app.log.info({ imported: products.imported, rejected: products.rejected.length, pick_lists: pickLists }, 'demo data loaded');
+    const { stores, products, pickLists } = seeded;
+    app.log.info({ stores, imported: products.imported, rejected: products.rejected.length, pick_lists: pickLists }, 'demo data loaded');
   }
   if (!existsSync(DIST_DIR)) app.log.warn({ dir: DIST_DIR }, 'built app not found, serving the API only; run vite build');
 
@@ -64,12 +64,17 @@ async function start(): Promise<void> {
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   const base = `http://${formatHost(host)}:${boundPort}/`;
-  const pairing = await issuePairingCode(storage, DEMO_STORE_ID, DEMO_PAIRING_TTL_S);
-
   app.log.info({ database: storage.location, url: base }, 'server started');
   console.log(`\nSerial Capture is running at ${base}`);
-  console.log(`Pair this browser with demo store ${DEMO_STORE_ID} (single use, valid 24 h):`);
-  console.log(`  ${base}#/pair?code=${pairing.code}`);
+  // The demo store stays registered while anything refers to it, so it is missing only where
+  // the admin deleted it. A code for it would then pair a device with an unregistered store.
+  if (await storage.stores.isRegistered(DEMO_STORE_ID)) {
+    const pairing = await issuePairingCode(storage, DEMO_STORE_ID, DEMO_PAIRING_TTL_S);
+    console.log(`Pair this browser with demo store ${DEMO_STORE_ID} (single use, valid 24 h):`);
+    console.log(`  ${base}#/pair?code=${pairing.code}`);
+  } else {
+    console.log('Pair a device with a code from POST /api/v1/pairing-codes (see docs/API.md).');
+  }
   if (admin.generatedToken) {
     console.log('Admin token, shown only now (the server keeps only its hash):');
     console.log(`  ${admin.generatedToken}`);

@@ -9,25 +9,39 @@ import type { Storage } from './storage/storage.ts';
 
 export const DEMO_STORE_ID = 'store-001';
 
+/** The demo stores: the one `npm start` pairs a browser with, and the one of the third demo pick list. */
+export const DEMO_STORES: ReadonlyArray<{ storeId: string; name: string }> = [
+  { storeId: DEMO_STORE_ID, name: 'Demo store 1' },
+  { storeId: 'store-002', name: 'Demo store 2' },
+];
+
 const DEMO_PRODUCTS_URL = new URL('./demo/demo-products.json', import.meta.url);
 const DEMO_CONFIG_URL = new URL('./demo/serial-14-alnum.json', import.meta.url);
 const DEMO_PICK_LISTS_URL = new URL('./demo/demo-pick-lists.json', import.meta.url);
 
 /** Counts of the demo data that seedDemoData loaded. */
 export interface DemoSeedReport {
+  /** Number of demo stores registered. */
+  stores: number;
   products: ImportReport;
   /** Number of demo pick lists created. */
   pickLists: number;
 }
 
 /**
- * Loads the demo catalog, sets the demo serial format as the global configuration and
- * creates the demo pick lists, but only while the catalog is empty, so that a restart
- * never overwrites real data. Returns what was loaded, or null when the catalog already
- * had products.
+ * Registers the demo stores, loads the demo catalog, sets the demo serial format as the
+ * global configuration and creates the demo pick lists. It does so only while the catalog
+ * is empty, so that a restart never overwrites real data or brings back a deleted store.
+ * Returns what was loaded, or null when the catalog already had products.
  */
 export async function seedDemoData(storage: Storage, now: string = new Date().toISOString()): Promise<DemoSeedReport | null> {
   if ((await storage.products.countActive()) > 0) return null;
+
+  let stores = 0;
+  for (const { storeId, name } of DEMO_STORES) {
+    const registered = await storage.stores.putStore(storeId, name, now);
+    if (registered.outcome === 'created') stores += 1;
+  }
 
   const products = JSON.parse(await readFile(DEMO_PRODUCTS_URL, 'utf8')) as { items: unknown[] };
   const report = await importProducts(storage, products.items, now);
@@ -37,7 +51,7 @@ export async function seedDemoData(storage: Storage, now: string = new Date().to
   await storage.config.putConfig(null, config, now);
 
   const pickLists = await seedDemoPickLists(storage, now);
-  return { products: report, pickLists };
+  return { stores, products: report, pickLists };
 }
 
 /**

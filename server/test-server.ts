@@ -22,8 +22,10 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** Built app to serve at `/`. */
   staticDir?: string;
-  /** Loads the demo catalog, the demo global configuration and the demo pick lists first. */
+  /** Registers the demo stores, and loads the demo catalog, global configuration and pick lists first. */
   seedDemo?: boolean;
+  /** Store ids to register besides the demo ones, for tests that pair with or name other stores. */
+  stores?: readonly string[];
   /** Request limits; the server's defaults when left out. */
   rateLimits?: BuildAppOptions['rateLimits'];
   /** Origins allowed to call the API from a browser; none when left out. */
@@ -92,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const adminTokenHash = hashSecret(adminToken);
   await db.settings.setAdminTokenHash(adminTokenHash);
   if (options.seedDemo) await seedDemoData(db);
+  for (const storeId of options.stores ?? []) await db.stores.putStore(storeId, null, new Date().toISOString());
 
   const app = buildApp({
     db,

@@ -45,9 +45,18 @@ function readRequestPart(request: FastifyRequest, part: string): unknown {
   }
 }
 
+/** A schema as Ajv's `verbose` option attaches it to an error. Its `description` describes in words what a value must be. */
+interface SchemaWithDescription {
+  description?: unknown;
+  properties?: Record<string, { description?: unknown } | undefined>;
+}
+
 function describeSchemaError(error: FastifySchemaValidationError, data: unknown): ProblemFieldError {
+  const parentSchema = (error as { parentSchema?: SchemaWithDescription }).parentSchema;
   if (error.keyword === 'required') {
-    return { path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is missing' };
+    const name = String(error.params.missingProperty);
+    const expected = describedAs(parentSchema?.properties?.[name]);
+    return { path: `${error.instancePath}/${name}`, message: expected === undefined ? 'is missing' : `is missing; expected ${expected}` };
   }
   if (error.keyword === 'additionalProperties') {
     const name = String(error.params.additionalProperty);
@@ -56,7 +65,21 @@ function describeSchemaError(error: FastifySchemaValidationError, data: unknown)
 
   const value = resolvePointer(data, error.instancePath);
   const received = value === undefined ? '' : `, got ${previewValue(value)}`;
-  return { path: error.instancePath, message: `${error.message ?? 'is invalid'}${received}` };
+  return { path: error.instancePath, message: `${describeRule(error, parentSchema)}${received}` };
+}
+
+/** Words for a failed rule: the allowed values of an enum, the schema's description for a pattern, else Ajv's message. */
+function describeRule(error: FastifySchemaValidationError, parentSchema: SchemaWithDescription | undefined): string {
+  if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) {
+    return `must be one of ${error.params.allowedValues.map((allowed) => JSON.stringify(allowed)).join(', ')}`;
+  }
+  const expected = describedAs(parentSchema);
+  if (error.keyword === 'pattern' && expected !== undefined) return `must be ${expected}`;
+  return error.message ?? 'is invalid';
+}
+
+function describedAs(schema: { description?: unknown } | undefined): string | undefined {
+  return typeof schema?.description === 'string' ? schema.description : undefined;
 }
 
 function resolvePointer(data: unknown, pointer: string): unknown {

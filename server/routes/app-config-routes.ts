@@ -4,6 +4,7 @@ import type { AppConfig } from '../../src/domain/types.ts';
 import { assertStoreAccess } from '../auth.ts';
 import { checkAppConfig, resolveConfigInForce, versionConfig } from '../config/config-in-force.ts';
 import { badRequest, ProblemError } from '../problem.ts';
+import { assertKnownStore } from '../stores/assert-known-store.ts';
 import { nowIso, STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
 
 interface StoreQuery {
@@ -49,6 +50,9 @@ export function registerAppConfigRoutes(app: FastifyInstance, { storage, auth }:
         );
       }
       assertStoreAccess(principal, storeId);
+      // A device's store was registered when its pairing code was issued, so only a store id
+      // named by the admin needs the check.
+      if (principal?.kind === 'admin') await assertKnownStore(storage, storeId, '/store');
 
       const inForce = await resolveConfigInForce(storage, storeId);
       const etag = `"${inForce.version}"`;
@@ -63,6 +67,7 @@ export function registerAppConfigRoutes(app: FastifyInstance, { storage, auth }:
     { onRequest: auth.admin, schema: { querystring: STORE_QUERY_SCHEMA, body: APP_CONFIG_SCHEMA } },
     async (request) => {
       const storeId = request.query.store ?? null;
+      if (storeId !== null) await assertKnownStore(storage, storeId, '/store');
       const warnings = checkAppConfig(request.body);
       const now = nowIso();
       await storage.config.putConfig(storeId, request.body, now);
@@ -87,6 +92,7 @@ export function registerAppConfigRoutes(app: FastifyInstance, { storage, auth }:
     },
     async (request, reply) => {
       const storeId = request.query.store as string;
+      await assertKnownStore(storage, storeId, '/store');
       const removed = await storage.config.deleteStoreConfig(storeId);
       if (!removed) {
         throw new ProblemError({

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAdminChange } from '../audit.ts';
 import { badRequest, ProblemError } from '../problem.ts';
+import { assertKnownStore } from '../stores/assert-known-store.ts';
 import { parseConflictId, type ConflictCursor, type ConflictListQuery } from '../storage/conflict-store.ts';
 import { nowIso, QUERY_INTEGER_SCHEMA, STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
 
@@ -37,6 +38,7 @@ export function registerConflictRoutes(app: FastifyInstance, { storage, auth }: 
     },
     async (request) => {
       const { status = 'open', store, cursor } = request.query;
+      if (store !== undefined) await assertKnownStore(storage, store, '/store');
       const limit = Math.min(Math.max(Number(request.query.limit ?? CONFLICT_PAGE_DEFAULT), 1), CONFLICT_PAGE_MAX);
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
       const query: ConflictListQuery = {
@@ -62,7 +64,13 @@ export function registerConflictRoutes(app: FastifyInstance, { storage, auth }: 
         params: {
           type: 'object',
           required: ['conflict_id'],
-          properties: { conflict_id: { type: 'string', pattern: '^(sale|pick)-[1-9][0-9]{0,14}$' } },
+          properties: {
+            conflict_id: {
+              type: 'string',
+              pattern: '^(sale|pick)-[1-9][0-9]{0,14}$',
+              description: 'a conflict id as GET /api/v1/conflicts lists it: sale- or pick- and a number from 1, such as sale-12',
+            },
+          },
         },
         body: {
           type: 'object',

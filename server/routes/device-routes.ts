@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAdminChange } from '../audit.ts';
 import { ProblemError } from '../problem.ts';
+import { assertKnownStore } from '../stores/assert-known-store.ts';
 import { nowIso, STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
 
 /** Registers the admin's device list and device token revocation. */
@@ -11,7 +12,11 @@ export function registerDeviceRoutes(app: FastifyInstance, { storage, auth }: Ro
       onRequest: auth.admin,
       schema: { querystring: { type: 'object', additionalProperties: false, properties: { store: STORE_ID_SCHEMA } } },
     },
-    async (request) => ({ items: await storage.devices.listDevices(request.query.store ?? null) }),
+    async (request) => {
+      const store = request.query.store ?? null;
+      if (store !== null) await assertKnownStore(storage, store, '/store');
+      return { items: await storage.devices.listDevices(store) };
+    },
   );
 
   app.delete<{ Params: { device_id: string } }>(

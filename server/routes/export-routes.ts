@@ -4,9 +4,17 @@ import { formatCsvRow } from '../csv-row.ts';
 import { parseExportBound } from '../export-date.ts';
 import { badRequest } from '../problem.ts';
 import type { ExportedCapture } from '../storage/serial-store.ts';
+import { assertKnownStore } from '../stores/assert-known-store.ts';
 import { STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
 
 const DATE_TEXT_MAX_LENGTH = 64;
+
+const DATE_TEXT_SCHEMA = {
+  type: 'string',
+  minLength: 1,
+  maxLength: DATE_TEXT_MAX_LENGTH,
+  description: 'a date such as 2025-03-01, or a date and time with a zone such as 2025-03-01T08:00:00Z',
+} as const;
 
 export const SERIAL_EXPORT_COLUMNS = [
   'received_at',
@@ -38,8 +46,8 @@ export function registerExportRoutes(app: FastifyInstance, { storage, auth }: Ro
           additionalProperties: false,
           required: ['from', 'to'],
           properties: {
-            from: { type: 'string', minLength: 1, maxLength: DATE_TEXT_MAX_LENGTH },
-            to: { type: 'string', minLength: 1, maxLength: DATE_TEXT_MAX_LENGTH },
+            from: DATE_TEXT_SCHEMA,
+            to: DATE_TEXT_SCHEMA,
             store: STORE_ID_SCHEMA,
           },
         },
@@ -55,6 +63,7 @@ export function registerExportRoutes(app: FastifyInstance, { storage, auth }: Ro
         );
       }
       const store = request.query.store;
+      if (store !== undefined) await assertKnownStore(storage, store, '/store');
       const batches = storage.serials.exportCaptures({ from, to, ...(store === undefined ? {} : { storeId: store }) });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

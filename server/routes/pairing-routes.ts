@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAdminChange } from '../audit.ts';
+import { assertKnownStore } from '../stores/assert-known-store.ts';
 import { issuePairingCode, PAIRING_CODE_TTL_DEFAULT_S, PAIRING_CODE_TTL_MAX_S, redeemPairingCode } from '../pairing.ts';
 import { STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
 
@@ -33,6 +34,7 @@ export function registerPairingRoutes(app: FastifyInstance, { storage, auth }: R
     },
     async (request, reply) => {
       const { store_id, ttl_s = PAIRING_CODE_TTL_DEFAULT_S } = request.body;
+      await assertKnownStore(storage, store_id, '/store_id');
       const issued = await issuePairingCode(storage, store_id, ttl_s);
       // The code itself stays out of the audit log, as out of every log.
       await recordAdminChange(storage, request, {

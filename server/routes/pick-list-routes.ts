@@ -4,6 +4,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { checkCompletionRules, checkPickListRules } from '../picks/check-pick-rules.ts';
 import { findPickConflicts } from '../picks/find-pick-conflicts.ts';
 import { badRequest, ProblemError } from '../problem.ts';
+import { assertKnownStore } from '../stores/assert-known-store.ts';
 import type { NewPickList, PickListStatus } from '../storage/pick-list-store.ts';
 import type { Storage } from '../storage/storage.ts';
 import {
@@ -27,6 +28,7 @@ export function registerPickListRoutes(app: FastifyInstance, { storage, auth, se
       const body = request.body;
       const ruleErrors = checkPickListRules(body);
       if (ruleErrors.length > 0) throw describeRuleErrors('invalid_pick_list', `Pick list ${body.id}`, ruleErrors);
+      await assertKnownStore(storage, body.store_id, '/store_id');
 
       const result = await storage.pickLists.createPickList({ pickList: body, contentJson: canonicalJson(body), createdAt: nowIso() });
       if (result.outcome === 'content_mismatch') {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CONFLICT_REVIEWS_MIGRATION } from './migration-conflict-reviews.ts';
 import { PICK_LISTS_MIGRATION } from './migration-pick-lists.ts';
 import { SECURITY_MIGRATION } from './migration-security.ts';
+import { STORES_MIGRATION } from './migration-stores.ts';
 
 /** One schema change. Versions only grow; a released migration is never edited. */
 export interface Migration {
@@ -114,6 +115,7 @@ const MIGRATIONS: Migration[] = [
   PICK_LISTS_MIGRATION,
   SECURITY_MIGRATION,
   CONFLICT_REVIEWS_MIGRATION,
+  STORES_MIGRATION,
 ];
 
 /** Newest schema version this server can migrate to. */

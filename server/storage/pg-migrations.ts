@@ -1,6 +1,7 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import { POSTGRES_CONFLICT_REVIEWS_MIGRATION } from './migration-conflict-reviews.ts';
 import { POSTGRES_SECURITY_MIGRATION } from './migration-security.ts';
+import { POSTGRES_STORES_MIGRATION } from './migration-stores.ts';
 import type { Migration } from './migrations.ts';
 
 // The PostgreSQL schema starts at version 1 with everything the SQLite schema reached in its
@@ -188,6 +189,7 @@ const POSTGRES_MIGRATIONS: Migration[] = [
   },
   POSTGRES_SECURITY_MIGRATION,
   POSTGRES_CONFLICT_REVIEWS_MIGRATION,
+  POSTGRES_STORES_MIGRATION,
 ];
 
 /** Newest PostgreSQL schema version this server can migrate to. */
@@ -200,8 +202,13 @@ const MIGRATION_LOCK_KEY = 7_301_552_019;
  * Applies the pending migrations in one transaction and records them in
  * `schema_migrations`. An advisory lock makes server processes that start together on one
  * database migrate one after the other. Throws when a newer server wrote the schema.
+ * Tests pass an older `targetVersion` to build the databases that older servers left behind.
  */
-export async function runPostgresMigrations(client: PoolClient, now: string): Promise<void> {
+export async function runPostgresMigrations(
+  client: ClientBase,
+  now: string,
+  targetVersion: number = POSTGRES_SCHEMA_VERSION,
+): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -218,7 +225,7 @@ export async function runPostgresMigrations(client: PoolClient, now: string): Pr
       );
     }
     for (const migration of POSTGRES_MIGRATIONS) {
-      if (migration.version <= current) continue;
+      if (migration.version <= current || migration.version > targetVersion) continue;
       await client.query(migration.sql);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,

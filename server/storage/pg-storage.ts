@@ -9,6 +9,7 @@ import { createPostgresPickListStore } from './pg-pick-lists.ts';
 import { createPostgresProductStore } from './pg-products.ts';
 import { createPostgresSerialStore } from './pg-serials.ts';
 import { createPostgresSettingsStore } from './pg-settings.ts';
+import { createPostgresStoreRegistry } from './pg-stores.ts';
 import { StorageOpenError } from './storage-open-error.ts';
 import type { Storage } from './storage.ts';
 
@@ -59,6 +60,7 @@ export async function openPostgresStorage(connectionString: string, options: Pos
     serials: createPostgresSerialStore(pool),
     conflicts: createPostgresConflictStore(pool),
     audit: createPostgresAuditStore(pool),
+    stores: createPostgresStoreRegistry(pool),
 
     async checkHealth() {
       await pool.query('SELECT 1');

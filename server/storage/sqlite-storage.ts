@@ -9,6 +9,7 @@ import { createSqlitePickListStore } from './sqlite-pick-lists.ts';
 import { createSqliteProductStore } from './sqlite-products.ts';
 import { createSqliteSerialStore } from './sqlite-serials.ts';
 import { createSqliteSettingsStore } from './sqlite-settings.ts';
+import { createSqliteStoreRegistry } from './sqlite-stores.ts';
 import { StorageOpenError } from './storage-open-error.ts';
 import type { Storage } from './storage.ts';
 
@@ -65,6 +66,7 @@ function createStorage(db: BetterSqlite3.Database, file: string): Storage {
     serials: createSqliteSerialStore(db),
     conflicts: createSqliteConflictStore(db),
     audit: createSqliteAuditStore(db),
+    stores: createSqliteStoreRegistry(db),
 
     async checkHealth() {
       ping.get();

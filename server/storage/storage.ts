@@ -4,6 +4,7 @@ import type { AppConfig, Order, Product } from '../../src/domain/types.ts';
 import type { ConflictStore } from './conflict-store.ts';
 import type { PickListStore } from './pick-list-store.ts';
 import type { SerialOwner, SerialStore } from './serial-store.ts';
+import type { StoreRegistry } from './store-registry.ts';
 
 /** One normalised identifier key of a product, with the identifier it came from. */
 export interface IdentifierKey {
@@ -172,6 +173,8 @@ export interface Storage {
   /** Flagged conflicts of sales and picks, for review and resolution. */
   readonly conflicts: ConflictStore;
   readonly audit: AuditStore;
+  /** The registered stores, which admin routes check store ids against. */
+  readonly stores: StoreRegistry;
   /** Resolves when the database responds to a query, and rejects otherwise. */
   checkHealth(): Promise<void>;
   close(): Promise<void>;

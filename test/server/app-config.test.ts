@@ -7,7 +7,7 @@ let store1Token: string;
 let store2Token: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ stores: ['store-001', 'store-002', 'store-077'] });
   store1Token = (await pairDevice(server, 'store-001')).token;
   store2Token = (await pairDevice(server, 'store-002')).token;
 });

@@ -8,7 +8,7 @@ let revokedDeviceId: string;
 let entries: Array<{ id: number; at: string; actor: string; action: string; target: string | null; details: Record<string, unknown> }>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ stores: ['store-001'] });
   const admin = { token: server.adminToken };
   await callApi(server, 'POST', '/api/v1/imports/products', {
     ...admin,

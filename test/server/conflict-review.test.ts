@@ -20,7 +20,7 @@ let server: TestServer;
 let deviceToken: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ seedDemo: true });
+  server = await startTestServer({ seedDemo: true, stores: ['store-404'] });
   const store1 = await pairDevice(server, 'store-001');
   const store2 = await pairDevice(server, 'store-002');
   deviceToken = store1.token;

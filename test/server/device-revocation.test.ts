@@ -5,7 +5,7 @@ import { callApi, expectProblem, makeOrder, pairDevice, serialLine } from './ser
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ seedDemo: true });
+  server = await startTestServer({ seedDemo: true, stores: ['store-077', 'store-078', 'store-079'] });
 });
 
 afterAll(async () => {

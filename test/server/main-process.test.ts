@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createThrowawayDatabase, testBackend, type ThrowawayDatabase } from '../../server/test-database.ts';
+import { startTestServer } from '../../server/test-server.ts';
+import { callApi } from './server-fixture.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const START_TIMEOUT_MS = 15_000;
@@ -108,6 +110,32 @@ describe('server/main.ts', () => {
 
     expect(body.source).toBe('global');
     expect(JSON.stringify(body.config)).toContain('^[A-Z0-9]{14}$');
+  });
+
+  it('registers the demo stores on the first start', async () => {
+    const server = runMain({ ADMIN_TOKEN: 'test-admin-token-1234567890' });
+    const base = (await waitForOutput(server, /(http:\/\/127\.0\.0\.1:\d+\/)#\/pair/))[1] as string;
+    const reply = await fetch(`${base}api/v1/stores`, { headers: { authorization: 'Bearer test-admin-token-1234567890' } });
+    const body = (await reply.json()) as { items: Array<{ store_id: string }> };
+    await stop(server);
+
+    expect(body.items.map((store) => store.store_id)).toEqual(['store-001', 'store-002']);
+  });
+
+  it('prints no demo pairing link without the demo store', async () => {
+    // A database with a catalog but no store, so that the start loads no demo data.
+    const earlier = await startTestServer({ dataDir, ...(database === undefined ? {} : { databaseUrl: database.url }) });
+    await callApi(earlier, 'POST', '/api/v1/imports/products', {
+      token: earlier.adminToken,
+      body: { head: { catalog: 'main', locale: 'en-US' }, items: [{ product_id: 'A-1' }] },
+    });
+    await earlier.close();
+
+    const server = runMain();
+    await waitForOutput(server, /Pair a device with a code from POST \/api\/v1\/pairing-codes/);
+    await stop(server);
+
+    expect(server.output()).not.toContain('#/pair?code=');
   });
 
   it('never logs the admin token from ADMIN_TOKEN', async () => {

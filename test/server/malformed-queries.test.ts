@@ -104,6 +104,46 @@ describe('malformed query and path values', () => {
   });
 });
 
+describe('validation messages', () => {
+  it('name the allowed values of an enum', async () => {
+    const reply = await callApi(server, 'GET', '/api/v1/conflicts?status=closed', { token: server.adminToken });
+
+    expect(reply.body.errors).toEqual([{ path: '/status', message: 'must be one of "open", "resolved", "all", got "closed"' }]);
+  });
+
+  it('name the format of a missing date', async () => {
+    const reply = await callApi(server, 'GET', '/api/v1/exports/serials.csv?from=2025-03-01', { token: server.adminToken });
+
+    expect(reply.body.errors).toEqual([
+      {
+        path: '/to',
+        message: 'is missing; expected a date such as 2025-03-01, or a date and time with a zone such as 2025-03-01T08:00:00Z',
+      },
+    ]);
+  });
+
+  it('name the format of a conflict id', async () => {
+    const reply = await callApi(server, 'POST', '/api/v1/conflicts/12/resolution', { token: server.adminToken, body: { note: 'n' } });
+
+    expect(reply.body.errors[0].path).toBe('/conflict_id');
+    expect(reply.body.errors[0].message).toContain('such as sale-12');
+    expect(reply.body.errors[0].message).toContain('got "12"');
+    expect(reply.body.detail).toContain('such as sale-12');
+  });
+
+  it('name the format of a query number', async () => {
+    const reply = await callApi(server, 'GET', '/api/v1/audit-log?limit=-1', { token: server.adminToken });
+
+    expect(reply.body.errors).toEqual([{ path: '/limit', message: 'must be a whole number of 1–15 digits, got "-1"' }]);
+  });
+
+  it('name the allowed values of a device route enum', async () => {
+    const reply = await callApi(server, 'GET', '/api/v1/pick-lists?status=closed', { token: deviceToken });
+
+    expect(reply.body.errors[0].message).toBe('must be one of "open", "completed", got "closed"');
+  });
+});
+
 describe('server after malformed requests', () => {
   it('still responds to health', async () => {
     const reply = await callApi(server, 'GET', '/api/v1/health');

@@ -6,7 +6,7 @@ import { callApi, PROBLEM_TYPE } from './server-fixture.ts';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ stores: ['store-001'] });
 });
 
 afterAll(async () => {

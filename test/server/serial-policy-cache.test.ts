@@ -18,7 +18,7 @@ let deviceToken: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'serial-capture-policy-cache-'));
-  first = await startTestServer({ seedDemo: true, dataDir });
+  first = await startTestServer({ seedDemo: true, dataDir, stores: ['store-003'] });
   // The same database as the first server: the SQLite file in dataDir, or the PostgreSQL database.
   second = await startTestServer({ dataDir, ...(first.databaseUrl === undefined ? {} : { databaseUrl: first.databaseUrl }) });
   deviceToken = (await pairDevice(first, 'store-003')).token;
