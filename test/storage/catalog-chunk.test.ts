@@ -13,7 +13,7 @@ function changes(list: Product[]): Map<string, Product | null> {
 }
 
 describe('planChunkWrites', () => {
-  it('puts new products into full chunks and a last short one', () => {
+  it('fills new chunks in order', () => {
     const writes = planChunkWrites(changes(products(0, 70)), []);
 
     expect(writes.puts.map((chunk) => chunk.products.length)).toEqual([32, 32, 6]);
@@ -34,7 +34,7 @@ describe('planChunkWrites', () => {
     expect(writes.puts[0]!.keys).toContain('SKU-31');
   });
 
-  it('moves a changed product out of its old chunk, and drops its old keys', () => {
+  it('moves a changed product out', () => {
     const old = buildChunk(products(0, 3), 1);
     const last = buildChunk(products(3, 32), 2);
     const renamed = makeProduct('P1', [['sku', 'SKU-NEW']]);
@@ -56,7 +56,7 @@ describe('planChunkWrites', () => {
     expect(writes).toEqual({ puts: [], deletes: [4], productDelta: -1 });
   });
 
-  it('leaves a chunk that matched only by another product’s identifier', () => {
+  it('skips a chunk matched by identifier', () => {
     const holder = buildChunk([makeProduct('A', [['sku', 'P7']])], 3);
 
     const writes = planChunkWrites(new Map([['P7', null]]), [holder]);
@@ -66,7 +66,7 @@ describe('planChunkWrites', () => {
 });
 
 describe('applyCatalogPage in chunks', () => {
-  it('keeps the count and lookups right through updates, deletions and re-adds', async () => {
+  it('keeps the count through changes', async () => {
     const db = await openTestDb();
     await applyCatalogPage(db, { items: products(0, 100).map((product) => ({ product })), next_cursor: '1' });
     await applyCatalogPage(db, {
@@ -92,7 +92,7 @@ describe('applyCatalogPage in chunks', () => {
     db.close();
   });
 
-  it('keeps only the last change of a product that a page lists twice', async () => {
+  it('keeps a product’s last change', async () => {
     const db = await openTestDb();
     await applyCatalogPage(db, {
       items: [
@@ -108,7 +108,7 @@ describe('applyCatalogPage in chunks', () => {
     db.close();
   });
 
-  it('fills chunks from many small pages instead of making one chunk each', async () => {
+  it('fills chunks from small pages', async () => {
     const db = await openTestDb();
     for (let index = 0; index < 40; index += 1) {
       await applyCatalogPage(db, { items: [{ product: products(index, 1)[0]! }], next_cursor: String(index) });

@@ -183,7 +183,7 @@ describe('openDeviceDb upgrade from version 2', () => {
     db.close();
   });
 
-  it('keeps the records as the server sent them, without their old index keys', async () => {
+  it('drops the old index keys', async () => {
     const name = uniqueDbName();
     await createVersion2Db(name, 3);
 
