@@ -6,7 +6,7 @@
 import { gtinCheckDigit } from '../src/domain/gtin.ts';
 import type { Product } from '../src/domain/types.ts';
 import { identifierKeys } from '../src/domain/product-keys.ts';
-import { isIndexedKey } from '../src/storage/catalog-chunk.ts';
+import { buildChunk, isIndexedKey, PRODUCTS_PER_CHUNK } from '../src/storage/catalog-chunk.ts';
 import { applyCatalogPage, findProductByCode } from '../src/storage/product-store.ts';
 import { openDeviceDb } from '../src/storage/schema.ts';
 
@@ -114,6 +114,30 @@ function openRawDb(dbName: string, indexed: boolean): Promise<IDBDatabase> {
 }
 
 /**
+ * Times the app's own chunk records, made beforehand from the same products, put in one
+ * transaction into the app's store with its index. The pages load the same records, so
+ * the difference is what paging costs: above all, looking up each product in case an
+ * older copy is stored.
+ */
+async function loadChunksInOneTransaction(dbName: string, count: number): Promise<LoadTiming> {
+  const db = await openDeviceDb({ name: dbName });
+  const products = [];
+  for (let index = 0; index < count; index += 1) {
+    products.push(makeProduct(index));
+  }
+  const chunks = [];
+  for (let start = 0; start < count; start += PRODUCTS_PER_CHUNK) {
+    chunks.push(buildChunk(products.slice(start, start + PRODUCTS_PER_CHUNK)));
+  }
+  const started = performance.now();
+  const tx = db.transaction('catalog-chunks', 'readwrite', { durability: 'relaxed' });
+  await Promise.all([...chunks.map((chunk) => tx.store.put(chunk)), tx.done]);
+  const ms = performance.now() - started;
+  db.close();
+  return { ms };
+}
+
+/**
  * Looks up `samples` EAN-13 codes of products picked at random (a fixed seed, so runs
  * compare) in a catalog of `count` loaded by `loadWithPages`, one `findProductByCode`
  * at a time, as a scan does. `warmUps` lookups of other codes run first, untimed.
@@ -161,6 +185,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const api = { loadWithPages, loadWithBulkPut, lookUpRandomCodes, deleteDb };
+const api = { loadWithPages, loadWithBulkPut, loadChunksInOneTransaction, lookUpRandomCodes, deleteDb };
 export type CatalogBenchApi = typeof api;
 (globalThis as unknown as { catalogBench: CatalogBenchApi }).catalogBench = api;
