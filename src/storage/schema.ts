@@ -192,13 +192,15 @@ export interface OpenDeviceDbOptions {
   onBlocked?(): void;
   /** Called after this connection closed because another tab opened a newer version. */
   onVersionChange?(): void;
+  /** Called when the upgrade starts moving a cached catalog into chunks, which takes a while for a large one. */
+  onCatalogMove?(): void;
 }
 
 /** Opens the device database, creating or migrating its stores first. */
 export async function openDeviceDb(options: OpenDeviceDbOptions = {}): Promise<DeviceDb> {
   return openDB<DeviceDbSchema>(options.name ?? DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
-      upgradeDeviceDb(db, oldVersion, unwrap(transaction));
+      upgradeDeviceDb(db, oldVersion, unwrap(transaction), options);
     },
     blocked() {
       options.onBlocked?.();
@@ -215,7 +217,7 @@ export async function openDeviceDb(options: OpenDeviceDbOptions = {}): Promise<D
 // Each version adds a step. No step deletes a store that can hold captures: the outbox
 // and orders can hold sales that have not reached the server yet. A step that changes a
 // record shape migrates the records through the upgrade transaction.
-function upgradeDeviceDb(db: DeviceDb, oldVersion: number, tx: IDBTransaction): void {
+function upgradeDeviceDb(db: DeviceDb, oldVersion: number, tx: IDBTransaction, options: OpenDeviceDbOptions): void {
   if (oldVersion < 1) {
     db.createObjectStore('config', { keyPath: 'scope' });
     db.createObjectStore('orders', { keyPath: 'order_id' });
@@ -237,6 +239,7 @@ function upgradeDeviceDb(db: DeviceDb, oldVersion: number, tx: IDBTransaction): 
     chunks.createIndex('by-key', 'keys', { multiEntry: true });
     // Versions 1 and 2 kept one record per product in a `products` store.
     if (oldVersion >= 1) {
+      options.onCatalogMove?.();
       moveProductsIntoChunks(tx);
     }
   }

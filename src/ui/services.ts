@@ -29,6 +29,12 @@ export async function startServices(): Promise<Services> {
         text: 'Another tab of Serial Capture is open with an older version. Close it to finish the update.',
       });
     },
+    onCatalogMove() {
+      showNotice({
+        tone: 'info',
+        text: 'Updating device storage for this version: moving the cached catalog. A large catalog takes up to a minute. Sales on this device are kept.',
+      });
+    },
     onVersionChange() {
       showNotice({
         tone: 'info',

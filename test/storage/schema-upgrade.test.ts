@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPickSession } from '../../src/domain/picking-session.ts';
 import { getOrder } from '../../src/storage/order-store.ts';
 import { listOutbox } from '../../src/storage/outbox-store.ts';
@@ -199,6 +199,17 @@ describe('openDeviceDb upgrade from version 2', () => {
         { type: 'sku', value: 'SKU-1' },
       ],
     });
+    db.close();
+  });
+
+  it('reports the catalog move', async () => {
+    const name = uniqueDbName();
+    await createVersion2Db(name, 10);
+    const onCatalogMove = vi.fn();
+
+    const db = await openDeviceDb({ name, onCatalogMove });
+
+    expect(onCatalogMove).toHaveBeenCalledTimes(1);
     db.close();
   });
 

@@ -25,6 +25,15 @@ describe('openDeviceDb', () => {
     db.close();
   });
 
+  it('moves no catalog when new', async () => {
+    const onCatalogMove = vi.fn();
+
+    const db = await openDeviceDb({ name: uniqueDbName(), onCatalogMove });
+
+    expect(onCatalogMove).not.toHaveBeenCalled();
+    db.close();
+  });
+
   it('closes for a newer version', async () => {
     const name = uniqueDbName();
     const onVersionChange = vi.fn();
