@@ -32,7 +32,7 @@ export async function startServices(): Promise<Services> {
     onCatalogMove() {
       showNotice({
         tone: 'info',
-        text: 'Updating device storage for this version: moving the cached catalog. A large catalog takes up to a minute. Sales on this device are kept.',
+        text: 'Updating device storage for this version: moving the cached catalog. A large catalog can take a minute or more. Sales on this device are kept.',
       });
     },
     onVersionChange() {
