@@ -5,6 +5,7 @@ import { gtinCheckDigit } from '../../src/domain/gtin.ts';
 import { DEFAULT_CATALOG_PAGE_SIZE } from '../../src/sync/catalog-pull.ts';
 import { startTestServer } from '../../server/test-server.ts';
 import { launchChromium } from './chromium.ts';
+import { lastMessage, wedgeScan } from './page-actions.ts';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -205,5 +206,37 @@ describe('catalog download in Chromium', () => {
       location.hash = '#/checkout';
     });
     await expect.poll(() => page.locator('[data-product-id="P1234"]').count()).toBe(1);
+  });
+  it('applies changed and deleted products at the next sync', async () => {
+    // P10 gets the barcode of deleted P20 in the same sync: the code must find P10 only.
+    const deleted = await fetch(`${server.url}/api/v1/products/P20`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
+    expect(deleted.status).toBe(204);
+    const changed = await fetch(`${server.url}/api/v1/imports/products`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        head: { catalog: 'bench', locale: 'en-US' },
+        items: [{ product_id: 'P10', title: 'Renamed item 10', serialized_inventory: false, external_identifiers: [{ type: 'ean13', value: ean13(20) }] }],
+      }),
+    });
+    expect(await changed.json()).toEqual({ imported: 1, rejected: [] });
+
+    await page.evaluate(() => {
+      location.hash = '#/settings';
+    });
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(async () => (await storedCatalog(page)).count, { timeout: 30_000 }).toBe(PRODUCT_COUNT - 1);
+
+    await page.evaluate(() => {
+      location.hash = '#/checkout';
+    });
+    await wedgeScan(page, ean13(20));
+    await expect.poll(() => page.locator('.cart-line', { hasText: 'Renamed item 10' }).count()).toBe(1);
+    await wedgeScan(page, ean13(10));
+    await expect.poll(() => lastMessage(page)).toContain(ean13(10));
+    expect(await page.locator('.cart-line', { hasText: 'Renamed item 10' }).count()).toBe(1);
   });
 });
