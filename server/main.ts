@@ -35,12 +35,13 @@ async function start(): Promise<void> {
   const corsOrigins = readCorsOrigins(process.env.CORS_ORIGINS);
   const shutdownTimeoutS = readShutdownTimeout(process.env.SHUTDOWN_TIMEOUT_S);
   const logLevel = readLogLevel(process.env.LOG_LEVEL);
+  const demoData = readDemoData(process.env.DEMO_DATA);
   const weakToken = describeWeakAdminToken(process.env.ADMIN_TOKEN);
   if (weakToken !== undefined) throw new StartupError(weakToken);
   const storage = await openStorage(process.env.DATABASE_URL, resolve(process.env.DATA_DIR || './data'));
 
   const admin = await setUpAdminToken(storage, process.env.ADMIN_TOKEN);
-  const seeded = await seedDemoData(storage);
+  const seeded = demoData ? await seedDemoData(storage) : null;
   const app = buildApp({ db: storage, adminTokenHash: admin.tokenHash, logger: { level: logLevel }, staticDir: DIST_DIR, corsOrigins });
   installShutdown(app, storage, shutdownTimeoutS);
 
@@ -96,6 +97,12 @@ function readPort(text: string | undefined): number {
     throw new StartupError(`PORT ${JSON.stringify(text)} is not a port number. Set PORT to an integer from 0 to 65535 (0 picks a free port).`);
   }
   return port;
+}
+
+function readDemoData(text: string | undefined): boolean {
+  if (text === undefined || text === '' || text === 'on') return true;
+  if (text === 'off') return false;
+  throw new StartupError(`DEMO_DATA ${JSON.stringify(text)} is not on or off. Set it to off to start a new database without the demo stores, catalog and pick lists.`);
 }
 
 function readLogLevel(text: string | undefined): string {

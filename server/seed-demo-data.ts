@@ -30,12 +30,13 @@ export interface DemoSeedReport {
 
 /**
  * Registers the demo stores, loads the demo catalog, sets the demo serial format as the
- * global configuration and creates the demo pick lists. It does so only while the catalog
- * is empty, so that a restart never overwrites real data or brings back a deleted store.
- * Returns what was loaded, or null when the catalog already had products.
+ * global configuration and creates the demo pick lists. It does so only on a new
+ * database: no products, no registered store and no global configuration. So a restart
+ * after an admin removed the demo products never brings them back or overwrites the
+ * global format. Returns what was loaded, or null when the database was not new.
  */
 export async function seedDemoData(storage: Storage, now: string = new Date().toISOString()): Promise<DemoSeedReport | null> {
-  if ((await storage.products.countActive()) > 0) return null;
+  if (!(await isNewDatabase(storage))) return null;
 
   let stores = 0;
   for (const { storeId, name } of DEMO_STORES) {
@@ -52,6 +53,15 @@ export async function seedDemoData(storage: Storage, now: string = new Date().to
 
   const pickLists = await seedDemoPickLists(storage, now);
   return { stores, products: report, pickLists };
+}
+
+async function isNewDatabase(storage: Storage): Promise<boolean> {
+  const [products, stores, globalConfig] = await Promise.all([
+    storage.products.countActive(),
+    storage.stores.listStores(),
+    storage.config.getConfig(null),
+  ]);
+  return products === 0 && stores.length === 0 && globalConfig === null;
 }
 
 /**

@@ -58,6 +58,9 @@ export function checkAppConfig(config: AppConfig): string[] {
 
 const PATTERN_KEY = 'serial_number_regex';
 const PATTERN_PATH = '/capabilities/serialized_inventory/serial_number_regex';
+const SERIAL_SECTION_PATH = '/capabilities/serialized_inventory';
+/** Key names that suggest a serial format: any key with regex, pattern or format in it. */
+const PATTERN_LIKE_KEY = /regex|regexp|pattern|format/i;
 
 // A pattern sent at another place than the one devices read is stored but checks nothing,
 // so the store would take any serial while the admin believes a format is in force.
@@ -70,6 +73,11 @@ function findMisplacedPatterns(config: AppConfig): string[] {
       if (key === PATTERN_KEY && childPath !== PATTERN_PATH) {
         warnings.push(
           `${childPath} is not where devices read the serial format, so it checks nothing. Send it as ${PATTERN_PATH} instead.`,
+        );
+      } else if (key !== PATTERN_KEY && (path === SERIAL_SECTION_PATH || PATTERN_LIKE_KEY.test(key))) {
+        // A misspelt key, such as serial_regex, leaves the store without a format.
+        warnings.push(
+          `${childPath} is not a field devices read, so it checks nothing. The serial format goes in ${PATTERN_PATH}.`,
         );
       }
       visit(child, childPath);

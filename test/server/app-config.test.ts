@@ -158,6 +158,22 @@ describe('PUT /api/v1/app-config', () => {
     ]);
   });
 
+  it('warns about a misspelt format key', async () => {
+    const reply = await putConfig({ capabilities: { serialized_inventory: { serial_regex: '^SN[0-9]{8}$' } } });
+
+    expect(reply.status).toBe(200);
+    expect(reply.body.warnings).toEqual([
+      '/capabilities/serialized_inventory/serial_regex is not a field devices read, so it checks nothing. The serial format goes in /capabilities/serialized_inventory/serial_number_regex.',
+    ]);
+  });
+
+  it('warns about a format key at the top level', async () => {
+    const reply = await putConfig({ serial_format: '^SN[0-9]{8}$' });
+
+    expect(reply.body.warnings).toHaveLength(1);
+    expect(reply.body.warnings[0]).toContain('/serial_format is not a field devices read');
+  });
+
   it('gives no warning for an anchored pattern', async () => {
     const reply = await putConfig(await readFixture('config/serial-14-alnum.json'));
 

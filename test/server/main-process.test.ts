@@ -2,7 +2,7 @@
 // on 127.0.0.1 with a temporary data folder, or a throwaway PostgreSQL database when the
 // test run is on PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,48 @@ describe('server/main.ts', () => {
     await stop(server);
 
     expect(server.output()).not.toContain('#/pair?code=');
+  });
+
+  it('keeps the admin’s format after the demo products are deleted', async () => {
+    const auth = { authorization: 'Bearer test-admin-token-1234567890' };
+    const first = runMain({ ADMIN_TOKEN: 'test-admin-token-1234567890' });
+    const base = (await waitForOutput(first, /(http:\/\/127\.0\.0\.1:\d+\/)#\/pair/))[1] as string;
+    const format = { capabilities: { serialized_inventory: { serial_number_regex: '^SN[0-9]{8}$' } } };
+    const put = await fetch(`${base}api/v1/app-config`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(format) });
+    expect(put.status).toBe(200);
+    const demo = JSON.parse(await readFile(join(REPO_ROOT, 'server/demo/demo-products.json'), 'utf8')) as { items: Array<{ product_id: string }> };
+    for (const { product_id } of demo.items) {
+      const deleted = await fetch(`${base}api/v1/products/${encodeURIComponent(product_id)}`, { method: 'DELETE', headers: auth });
+      expect(deleted.status).toBe(204);
+    }
+    await stop(first);
+
+    const second = runMain({ ADMIN_TOKEN: 'test-admin-token-1234567890' });
+    const again = (await waitForOutput(second, /(http:\/\/127\.0\.0\.1:\d+\/)#\/pair/))[1] as string;
+    const config = (await (await fetch(`${again}api/v1/app-config?store=store-001`, { headers: auth })).json()) as { config: unknown };
+    await stop(second);
+
+    expect(JSON.stringify(config.config)).toContain('^SN[0-9]{8}$');
+    expect(second.output()).not.toContain('demo data loaded');
+  });
+
+  it('loads no demo data with DEMO_DATA=off', async () => {
+    const server = runMain({ ADMIN_TOKEN: 'test-admin-token-1234567890', DEMO_DATA: 'off' });
+    const base = (await waitForOutput(server, /Serial Capture is running at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] as string;
+    const reply = await fetch(`${base}api/v1/stores`, { headers: { authorization: 'Bearer test-admin-token-1234567890' } });
+    const body = (await reply.json()) as { items: unknown[] };
+    await stop(server);
+
+    expect(body.items).toEqual([]);
+    expect(server.output()).not.toContain('#/pair?code=');
+  });
+
+  it('exits 1 on an invalid DEMO_DATA', async () => {
+    const server = runMain({ DEMO_DATA: 'no' });
+    const exitCode = await server.exited;
+
+    expect(exitCode).toBe(1);
+    expect(server.output()).toContain('DEMO_DATA "no" is not on or off');
   });
 
   it('never logs the admin token from ADMIN_TOKEN', async () => {
