@@ -54,6 +54,11 @@ describe('pairing again after a revoked token, in Chromium', () => {
     expect(await page.locator('main').getByText(/accepts? this device/).count()).toBe(1);
     expect(await page.locator('[data-sync-error]').count()).toBe(0);
 
+    // Checkout, where the associate is, says why sales are not reaching the server.
+    await page.goto(`${server.url}/#/checkout`);
+    await page.locator('[data-token-rejected]').waitFor();
+    expect(await page.locator('main').getByText(/accepts? this device/).count()).toBe(1);
+
     await page.goto(`${server.url}/#/settings`);
     await page.locator('#pairing-code').waitFor();
   });
@@ -65,5 +70,9 @@ describe('pairing again after a revoked token, in Chromium', () => {
 
     await expectEverySaleOnceAndOutboxEmpty(page, server, [SERIAL]);
     expect(await page.locator('.panel .banner', { hasText: 'no longer accepts this device' }).count()).toBe(0);
+
+    await page.goto(`${server.url}/#/checkout`);
+    await page.locator('#scan-input').waitFor();
+    expect(await page.locator('[data-token-rejected]').count()).toBe(0);
   });
 });

@@ -46,6 +46,12 @@ export function Checkout({ controller, device }: CheckoutProps) {
           This device is not paired with a store yet. Pair it in <a href="#/settings">Settings</a> to download the catalog.
         </p>
       )}
+      {device?.token_rejected_at !== undefined && (
+        <p class="banner" role="note" data-token-rejected>
+          The server no longer accepts this device, so sales wait on it and are sent once it is paired again. Ask your
+          manager for a pairing code and enter it in <a href="#/settings">Settings</a>.
+        </p>
+      )}
 
       {serialLine ? (
         <div class="serial-prompt" role="group" aria-labelledby="serial-prompt-heading">
