@@ -96,6 +96,8 @@ export async function switchKioskOn(pin: string, idleText: string): Promise<Kios
   }
   if (!(await checkCurrentPin(pin))) return false;
   if (!persist({ ...kioskSettings.value, enabled: true, idleSeconds: idle.seconds })) return false;
+  // Settings is behind the PIN in kiosk mode, so staying on it would show the PIN screen.
+  location.hash = '#/checkout';
   showNotice({
     tone: 'success',
     text: `Kiosk mode is on. After ${describeIdleSeconds(idle.seconds)} without input, an open cart is parked.`,
