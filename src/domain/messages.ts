@@ -83,7 +83,7 @@ export function messageFor(
     case 'serial_is_own_code':
       return {
         tone: 'error',
-        text: `${outcome.serial} is the barcode of this item, not its serial. Scan the serial number on the unit.`,
+        text: `${outcome.serial} is the ${outcome.code} of this item, not its serial. Scan the serial number on the unit.`,
       };
     case 'serial_is_other_product': {
       const other = outcome.product.title ?? `product ${outcome.product.product_id}`;

@@ -9,12 +9,22 @@ import { countCodePoints, SERIAL_MAX_LENGTH } from './serial-length.ts';
 import type { SerialPolicy } from './serial-policy.ts';
 import type { ConfigSource, Product } from './types.ts';
 
+/** Kind of the item's own code that a serial repeats, so the message names it. */
+export type OwnCodeKind = 'barcode' | 'SKU' | 'product id';
+
+/** Names the kind of `product`'s own code that `serial` repeats: its product id, a SKU, or else a barcode. */
+export function ownCodeKind(product: Product, serial: string): OwnCodeKind {
+  if (serial === product.product_id) return 'product id';
+  const identifier = product.external_identifiers.find((candidate) => candidate.value === serial);
+  return identifier?.type.toLowerCase() === 'sku' ? 'SKU' : 'barcode';
+}
+
 /** Result of checking one serial for one unit. */
 export type SerialOutcome =
   | { kind: 'serial_ok'; serial: string }
   | { kind: 'serial_empty' }
   | { kind: 'serial_too_long'; length: number; max: number }
-  | { kind: 'serial_is_own_code'; serial: string }
+  | { kind: 'serial_is_own_code'; serial: string; code: OwnCodeKind }
   | { kind: 'serial_is_other_product'; serial: string; product: Product }
   | { kind: 'serial_in_order'; serial: string; line_id: string }
   /** `source` is the origin of the format in force: the store's own or the global default. */
@@ -50,14 +60,14 @@ export async function checkSerialForUnit(raw: string, ctx: SerialCheckContext): 
   }
 
   if (isOwnCode(ctx.product, serial)) {
-    return { kind: 'serial_is_own_code', serial };
+    return { kind: 'serial_is_own_code', serial, code: ownCodeKind(ctx.product, serial) };
   }
 
   const found = await ctx.findProduct(serial);
   if (found !== undefined) {
     // The lookup can reach this product by a key that isOwnCode does not try.
     if (found.product_id === ctx.product.product_id) {
-      return { kind: 'serial_is_own_code', serial };
+      return { kind: 'serial_is_own_code', serial, code: ownCodeKind(ctx.product, serial) };
     }
     return { kind: 'serial_is_other_product', serial, product: found };
   }

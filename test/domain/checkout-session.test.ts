@@ -175,7 +175,7 @@ describe('handleScan in serial step', () => {
   it('rejects the item barcode', async () => {
     const { deps, session } = await awaitingLaptopSerial();
     const result = await handleScan(session, LAPTOP, deps);
-    expect(result.outcome).toEqual({ kind: 'serial_is_own_code', serial: LAPTOP });
+    expect(result.outcome).toEqual({ kind: 'serial_is_own_code', serial: LAPTOP, code: 'barcode' });
     expect(result.session).toBe(session);
   });
 
@@ -310,7 +310,7 @@ describe('captureSerial', () => {
     const deps = { ...makeScanDeps(null), findProduct: async () => undefined };
     const { session } = addProduct(createCheckoutSession(), demoProduct('1001'), makeLineIds());
     const result = await captureSerial(session, 'L1', '1001', deps);
-    expect(result.outcome).toEqual({ kind: 'serial_is_own_code', serial: '1001' });
+    expect(result.outcome).toEqual({ kind: 'serial_is_own_code', serial: '1001', code: 'product id' });
   });
 });
 

@@ -80,8 +80,14 @@ describe('messageFor', () => {
   });
 
   it('reports the item own barcode', () => {
-    expect(messageFor({ kind: 'serial_is_own_code', serial: '9506000010045' }).text).toBe(
+    expect(messageFor({ kind: 'serial_is_own_code', serial: '9506000010045', code: 'barcode' }).text).toBe(
       '9506000010045 is the barcode of this item, not its serial. Scan the serial number on the unit.',
+    );
+  });
+
+  it('reports the item own SKU', () => {
+    expect(messageFor({ kind: 'serial_is_own_code', serial: 'PHN-1004', code: 'SKU' }).text).toBe(
+      'PHN-1004 is the SKU of this item, not its serial. Scan the serial number on the unit.',
     );
   });
 

@@ -181,7 +181,7 @@ describe('handlePickScan in serial step', () => {
 
     const { session, outcome } = await handlePickScan(picked, HEADPHONES, deps);
 
-    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: HEADPHONES });
+    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: HEADPHONES, code: 'barcode' });
     expect(session).toBe(picked);
   });
 
@@ -191,7 +191,7 @@ describe('handlePickScan in serial step', () => {
 
     const { outcome } = await handlePickScan(picked, 'AUD-1006', deps);
 
-    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: 'AUD-1006' });
+    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: 'AUD-1006', code: 'SKU' });
   });
 
   it('rejects another product barcode', async () => {

@@ -42,22 +42,22 @@ describe('checkSerialForUnit', () => {
 
   it('rejects the item barcode', async () => {
     const outcome = await checkSerialForUnit('9506000010045', makeContext());
-    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: '9506000010045' });
+    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: '9506000010045', code: 'barcode' });
   });
 
   it('rejects the item SKU', async () => {
     const outcome = await checkSerialForUnit('PHN-1004', makeContext());
-    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: 'PHN-1004' });
+    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: 'PHN-1004', code: 'SKU' });
   });
 
   it('rejects the item product_id', async () => {
     const outcome = await checkSerialForUnit('1004', makeContext());
-    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: '1004' });
+    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: '1004', code: 'product id' });
   });
 
   it('rejects the same GTIN in another length', async () => {
     const outcome = await checkSerialForUnit('0614141020034', makeContext({ product: demoProduct('1003') }));
-    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: '0614141020034' });
+    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: '0614141020034', code: 'barcode' });
   });
 
   it('reports own code before format', async () => {
@@ -79,7 +79,7 @@ describe('checkSerialForUnit', () => {
   it('treats a lookup of itself as own code', async () => {
     const product = demoProduct('1004');
     const outcome = await checkSerialForUnit('ALIAS00000001', makeContext({ findProduct: async () => product }));
-    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: 'ALIAS00000001' });
+    expect(outcome).toEqual({ kind: 'serial_is_own_code', serial: 'ALIAS00000001', code: 'barcode' });
   });
 
   it('rejects a serial used on another line', async () => {
