@@ -65,7 +65,7 @@ export async function handleScan(session: CheckoutSession, scan: ScanEvent | str
     return handleSerialScan(session, awaiting.line_id, scan, deps);
   }
 
-  const input = readScanInput(scan);
+  const input = await readScanInput(scan);
   const waiting = { ...session, awaiting: ITEM_STEP };
   if (input.gs1 !== undefined) {
     return applyGs1ItemPlan(waiting, await planGs1ItemScan(input.gs1, deps), deps);
@@ -87,7 +87,7 @@ export async function handleSerialScan(
   scan: ScanEvent | string,
   deps: ScanDeps,
 ): Promise<ScanResult> {
-  const input = readScanInput(scan);
+  const input = await readScanInput(scan);
   const target = session.lines.find((line) => line.line_id === lineId);
   if (input.gs1 === undefined || target === undefined || !needsSerial(target)) {
     return captureSerial(session, lineId, input.rawText, deps);

@@ -6,8 +6,9 @@
 import { aiLengthFor, findAiSpec, type Gs1AiSpec, type Gs1Charset } from './gs1-ai-table.ts';
 import { gtinCheckDigit } from './gtin.ts';
 
-/** The GS1 group separator (ASCII 29), which scanners send for FNC1. */
-export const GS1_GROUP_SEPARATOR = '\u001d';
+import { GS1_GROUP_SEPARATOR } from './gs1-group-separator.ts';
+
+export { GS1_GROUP_SEPARATOR };
 
 /** Reason code of an element string that could not be parsed. */
 export type Gs1ErrorCode =

@@ -4,7 +4,8 @@
 // counts as GS1 only when it starts with a GTIN (AI 01) and also has a group separator or
 // parses whole into several elements.
 
-import { GS1_GROUP_SEPARATOR, parseGs1ElementString, type Gs1ParseResult } from './gs1-element-string.ts';
+import type { Gs1ParseResult } from './gs1-element-string.ts';
+import { GS1_GROUP_SEPARATOR } from './gs1-group-separator.ts';
 import { normaliseScanText } from './normalise-scan-text.ts';
 import type { ScanEvent } from './scan-event.ts';
 
@@ -14,6 +15,13 @@ export const GS1_SYMBOLOGY_IDS: ReadonlySet<string> = new Set([']C1', ']d2', ']Q
 const AIM_ID = /^\][A-Za-z][0-9A-Za-z]$/;
 const GS1_FORMAT = /^GS1[ -]/i;
 const GTIN_ELEMENT = /^01[0-9]{14}/;
+
+// The parser and its table of application identifiers load only for a scan that may be
+// GS1, which keeps them out of the code that must load before checkout can be used.
+async function parseGs1ElementString(text: string): Promise<Gs1ParseResult> {
+  const parser = await import('./gs1-element-string.ts');
+  return parser.parseGs1ElementString(text);
+}
 
 /** The parts of a scan that the GS1 decision looks at. */
 export interface Gs1ScanCandidate {
@@ -40,7 +48,7 @@ export interface ScanInput {
  * a group separator (FNC1 sent first), or starts with AI 01 and a GTIN and either has a
  * group separator or parses without fault into two or more elements.
  */
-export function readGs1Scan(scan: Gs1ScanCandidate): Gs1ParseResult | undefined {
+export async function readGs1Scan(scan: Gs1ScanCandidate): Promise<Gs1ParseResult | undefined> {
   const { text, symbologyId, format } = scan;
   if (symbologyId !== undefined && GS1_SYMBOLOGY_IDS.has(symbologyId)) {
     return parseGs1ElementString(text);
@@ -58,7 +66,7 @@ export function readGs1Scan(scan: Gs1ScanCandidate): Gs1ParseResult | undefined 
   if (!GTIN_ELEMENT.test(text)) {
     return undefined;
   }
-  const parsed = parseGs1ElementString(text);
+  const parsed = await parseGs1ElementString(text);
   if (text.includes(GS1_GROUP_SEPARATOR)) {
     return parsed;
   }
@@ -70,7 +78,7 @@ export function readGs1Scan(scan: Gs1ScanCandidate): Gs1ParseResult | undefined 
  * back in front of its text for `rawText`, so that later clean-up strips exactly that
  * identifier once and never a `]xx` that belongs to the data.
  */
-export function readScanInput(scan: ScanEvent | string): ScanInput {
+export async function readScanInput(scan: ScanEvent | string): Promise<ScanInput> {
   const rawText = typeof scan === 'string' ? scan : prefixSymbologyId(scan);
   const normalised = normaliseScanText(rawText);
   const candidate: Gs1ScanCandidate = { text: normalised.text };
@@ -78,7 +86,7 @@ export function readScanInput(scan: ScanEvent | string): ScanInput {
   const format = typeof scan === 'string' ? normalised.format : (scan.format ?? normalised.format);
   if (format !== undefined) candidate.format = format;
 
-  const gs1 = readGs1Scan(candidate);
+  const gs1 = await readGs1Scan(candidate);
   return gs1 === undefined ? { rawText, text: normalised.text } : { rawText, text: normalised.text, gs1 };
 }
 

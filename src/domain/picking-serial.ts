@@ -21,7 +21,7 @@ export async function handlePickSerialScan(
   scan: ScanEvent | string,
   deps: PickScanDeps,
 ): Promise<PickScanResult> {
-  const input = readScanInput(scan);
+  const input = await readScanInput(scan);
   const target = session.units.find((unit) => unit.unit_id === unitId);
   if (input.gs1 === undefined || target === undefined || !target.serialized) {
     return capturePickSerial(session, unitId, input.rawText, deps);

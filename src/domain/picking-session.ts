@@ -47,7 +47,7 @@ export async function handlePickScan(
     return handlePickSerialScan(session, awaiting.unit_id, scan, deps);
   }
 
-  const input = readScanInput(scan);
+  const input = await readScanInput(scan);
   const waiting = { ...session, awaiting: ITEM_STEP };
   if (input.gs1 !== undefined) {
     return pickByGs1(waiting, input.gs1, deps);

@@ -44,8 +44,8 @@ function runCase(testCase: WedgeCase, style: SeparatorStyle = 'character'): Scan
   return scans;
 }
 
-function gs1Elements(scan: ScanEvent | undefined): Record<string, string> | undefined {
-  const gs1 = scan === undefined ? undefined : readScanInput(scan).gs1;
+async function gs1Elements(scan: ScanEvent | undefined): Promise<Record<string, string> | undefined> {
+  const gs1 = scan === undefined ? undefined : (await readScanInput(scan)).gs1;
   return gs1?.ok ? gs1.elements : undefined;
 }
 
@@ -72,8 +72,8 @@ describe('KeyboardWedgeReader fixture cases', () => {
           }
         });
         if (expected.gs1 !== undefined) {
-          it(`reads GS1 elements of scan ${index + 1}`, () => {
-            expect(gs1Elements(scans[index])).toEqual(expected.gs1);
+          it(`reads GS1 elements of scan ${index + 1}`, async () => {
+            expect(await gs1Elements(scans[index])).toEqual(expected.gs1);
           });
         }
         it(`marks scan ${index + 1} as wedge`, () => {
@@ -88,10 +88,10 @@ describe('KeyboardWedgeReader separators', () => {
   const gs1Case = CASES.find((testCase) => testCase.keys.includes(GS));
 
   for (const style of ['ctrl-bracket', 'alt-029'] as const) {
-    it(`reads ${style} as separator`, () => {
+    it(`reads ${style} as separator`, async () => {
       const scans = runCase(gs1Case!, style);
       expect(scans).toHaveLength(1);
-      expect(gs1Elements(scans[0])).toEqual(gs1Case!.expect[0]?.gs1);
+      expect(await gs1Elements(scans[0])).toEqual(gs1Case!.expect[0]?.gs1);
     });
 
     it(`consumes every ${style} key`, () => {
