@@ -13,6 +13,7 @@ import { registerConflictRoutes } from './routes/conflict-routes.ts';
 import { registerDeviceRoutes } from './routes/device-routes.ts';
 import { registerExportRoutes } from './routes/export-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerOrderAdminRoutes } from './routes/order-admin-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
 import { registerPairingRoutes } from './routes/pairing-routes.ts';
 import { registerPickListRoutes } from './routes/pick-list-routes.ts';
@@ -111,6 +112,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   registerCatalogRoutes(app, context);
   registerAppConfigRoutes(app, context);
   registerOrderRoutes(app, context);
+  registerOrderAdminRoutes(app, context);
   registerPickListRoutes(app, context);
   registerSerialRoutes(app, context);
   registerConflictRoutes(app, context);

@@ -1,5 +1,15 @@
 import { badRequest } from './problem.ts';
 
+const DATE_TEXT_MAX_LENGTH = 64;
+
+/** Query schema of a date bound, which parseExportBound then reads. */
+export const DATE_TEXT_SCHEMA = {
+  type: 'string',
+  minLength: 1,
+  maxLength: DATE_TEXT_MAX_LENGTH,
+  description: 'a date such as 2025-03-01, or a date and time with a zone such as 2025-03-01T08:00:00Z',
+} as const;
+
 const DATE_ONLY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const DATE_TIME = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]{1,9})?)?(?:Z|[+-]([0-9]{2}):([0-9]{2}))$/;
 
@@ -20,6 +30,23 @@ export function parseExportBound(name: string, value: string): string {
     'invalid_date',
     `Query parameter ${name} ${JSON.stringify(value)} is not a date. Send an ISO 8601 date such as 2025-03-01, or a date and time with a zone such as 2025-03-01T08:00:00Z.`,
   );
+}
+
+/**
+ * Reads the optional `from` and `to` of a query with parseExportBound. When both are given,
+ * `to` must be after `from` (the range includes `from` and excludes `to`), else a 400
+ * `invalid_date_range` names both.
+ */
+export function parseDateRange(fromText: string | undefined, toText: string | undefined): { from?: string; to?: string } {
+  const from = fromText === undefined ? undefined : parseExportBound('from', fromText);
+  const to = toText === undefined ? undefined : parseExportBound('to', toText);
+  if (from !== undefined && to !== undefined && from >= to) {
+    throw badRequest(
+      'invalid_date_range',
+      `Query parameter to ${JSON.stringify(toText)} is not after from ${JSON.stringify(fromText)}. The range includes from and excludes to; send a later to.`,
+    );
+  }
+  return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
 }
 
 function isRealDate(parts: RegExpExecArray): boolean {

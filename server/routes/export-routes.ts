@@ -1,20 +1,10 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { formatCsvRow } from '../csv-row.ts';
-import { parseExportBound } from '../export-date.ts';
-import { badRequest } from '../problem.ts';
+import { DATE_TEXT_SCHEMA, parseDateRange } from '../export-date.ts';
 import type { ExportedCapture } from '../storage/serial-store.ts';
 import { assertKnownStore } from '../stores/assert-known-store.ts';
 import { STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
-
-const DATE_TEXT_MAX_LENGTH = 64;
-
-const DATE_TEXT_SCHEMA = {
-  type: 'string',
-  minLength: 1,
-  maxLength: DATE_TEXT_MAX_LENGTH,
-  description: 'a date such as 2025-03-01, or a date and time with a zone such as 2025-03-01T08:00:00Z',
-} as const;
 
 export const SERIAL_EXPORT_COLUMNS = [
   'received_at',
@@ -54,14 +44,8 @@ export function registerExportRoutes(app: FastifyInstance, { storage, auth }: Ro
       },
     },
     async (request, reply) => {
-      const from = parseExportBound('from', request.query.from);
-      const to = parseExportBound('to', request.query.to);
-      if (from >= to) {
-        throw badRequest(
-          'invalid_date_range',
-          `Query parameter to ${JSON.stringify(request.query.to)} is not after from ${JSON.stringify(request.query.from)}. The range includes from and excludes to; send a later to.`,
-        );
-      }
+      // The schema requires both bounds, so both are set.
+      const { from, to } = parseDateRange(request.query.from, request.query.to) as { from: string; to: string };
       const store = request.query.store;
       if (store !== undefined) await assertKnownStore(storage, store, '/store');
       const batches = storage.serials.exportCaptures({ from, to, ...(store === undefined ? {} : { storeId: store }) });

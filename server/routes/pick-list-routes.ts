@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { PickCompletion, PickList } from '../../src/domain/types.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { checkCompletionRules, checkPickListRules } from '../picks/check-pick-rules.ts';
@@ -7,18 +7,20 @@ import { badRequest, ProblemError } from '../problem.ts';
 import { assertKnownStore } from '../stores/assert-known-store.ts';
 import type { NewPickList, PickListStatus } from '../storage/pick-list-store.ts';
 import type { Storage } from '../storage/storage.ts';
+import { buildValidationProblem } from '../validation-problem.ts';
 import {
   NEW_PICK_LIST_SCHEMA,
   PICK_COMPLETION_SCHEMA,
   PICK_LIST_PARAMS_SCHEMA,
   PICK_LIST_QUERY_SCHEMA,
 } from './pick-list-schemas.ts';
+import { ADMIN_PICK_LIST_QUERY_SCHEMA, listPickListsForAdmin, readPickListForAdmin, type AdminPickListQuery } from './pick-list-admin-reads.ts';
 import { nowIso, type RouteContext } from './route-context.ts';
 
 /**
  * Registers the pick-list routes: creation by the admin (standing in for the order system
- * that routes orders to stores), and listing, reading and completion by the devices of
- * the list's store.
+ * that routes orders to stores), listing and reading by the admin (every store) and by the
+ * devices of the list's store, and completion by those devices.
  */
 export function registerPickListRoutes(app: FastifyInstance, { storage, auth, serialPolicies }: RouteContext): void {
   app.post<{ Body: NewPickList }>(
@@ -45,23 +47,29 @@ export function registerPickListRoutes(app: FastifyInstance, { storage, auth, se
     },
   );
 
-  app.get<{ Querystring: { status?: PickListStatus } }>(
+  // The admin and devices share the two reads below, and each kind gets its own query
+  // schema, so that a device's error names only the values a device may send.
+  app.get<{ Querystring: Record<string, unknown> }>(
     '/api/v1/pick-lists',
-    { onRequest: auth.device, schema: { querystring: PICK_LIST_QUERY_SCHEMA } },
+    { onRequest: auth.adminOrDevice },
     async (request) => {
-      // NOTE: the list is not paged, so a store's completed lists all come in one reply.
-      const items = await storage.pickLists.listPickLists({
-        storeId: readDeviceStore(request),
-        status: request.query.status ?? 'open',
-      });
+      if (request.principal?.kind === 'admin') {
+        return listPickListsForAdmin(storage, validateQuery<AdminPickListQuery>(request, ADMIN_PICK_LIST_QUERY_SCHEMA));
+      }
+      const query = validateQuery<{ status?: PickListStatus }>(request, PICK_LIST_QUERY_SCHEMA);
+      // NOTE: the device's list is not paged, so a store's completed lists all come in one reply.
+      const items = await storage.pickLists.listPickLists({ storeId: readDeviceStore(request), status: query.status ?? 'open' });
       return { items };
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/pick-lists/:id',
-    { onRequest: auth.device, schema: { params: PICK_LIST_PARAMS_SCHEMA } },
-    async (request) => findOwnPickList(storage, request, request.params.id),
+    { onRequest: auth.adminOrDevice, schema: { params: PICK_LIST_PARAMS_SCHEMA } },
+    async (request) => {
+      if (request.principal?.kind === 'admin') return readPickListForAdmin(storage, request.params.id);
+      return findOwnPickList(storage, request, request.params.id);
+    },
   );
 
   app.post<{ Params: { id: string }; Body: PickCompletion }>(
@@ -111,6 +119,13 @@ export function registerPickListRoutes(app: FastifyInstance, { storage, auth, se
       return reply.code(201).send(body);
     },
   );
+}
+
+/** Checks the query string against `schema`, and throws the 400 `invalid_request` a route schema would. */
+function validateQuery<T>(request: FastifyRequest, schema: Record<string, unknown>): T {
+  const validate = request.compileValidationSchema(schema, 'querystring');
+  if (validate(request.query)) return request.query as T;
+  throw new ProblemError(buildValidationProblem((validate.errors ?? []) as FastifySchemaValidationError[], 'querystring', request));
 }
 
 function readDeviceStore(request: FastifyRequest): string {

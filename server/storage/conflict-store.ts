@@ -52,6 +52,8 @@ export interface ConflictStore {
   /** Lists conflicts oldest flagged first, then by kind and row id, at most `limit`. */
   list(query: ConflictListQuery): Promise<ConflictReview[]>;
   find(ref: ConflictRef): Promise<ConflictReview | null>;
+  /** Lists the conflicts flagged on one order, or on one pick list's completion, in the order they were flagged. */
+  listFor(record: { kind: 'sale'; orderId: string } | { kind: 'pick'; pickListId: string }): Promise<ConflictReview[]>;
   /** Records the resolution unless the conflict has one already, which then stays as it is. */
   resolve(ref: ConflictRef, resolution: ConflictResolution): Promise<ResolveOutcome>;
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ADMIN_LISTINGS_MIGRATION } from './migration-admin-listings.ts';
 import { CONFLICT_REVIEWS_MIGRATION } from './migration-conflict-reviews.ts';
 import { PICK_LISTS_MIGRATION } from './migration-pick-lists.ts';
 import { SECURITY_MIGRATION } from './migration-security.ts';
@@ -116,6 +117,7 @@ const MIGRATIONS: Migration[] = [
   SECURITY_MIGRATION,
   CONFLICT_REVIEWS_MIGRATION,
   STORES_MIGRATION,
+  ADMIN_LISTINGS_MIGRATION,
 ];
 
 /** Newest schema version this server can migrate to. */

@@ -16,6 +16,20 @@ const SELECT_CONFLICTS = `
   ) AS f
   LEFT JOIN conflict_resolutions AS r ON r.kind = f.kind AND r.conflict_id = f.conflict_id`;
 
+// The conflicts of one order or pick list, read from their own table as in the SQLite store.
+const SELECT_ORDER_CONFLICTS = `
+  SELECT 'sale' AS kind, c.conflict_id, c.order_id, NULL AS pick_list_id, c.line_id, o.store_id,
+         c.product_id, c.serial_number, c.reason, c.detail, c.flagged_at, r.resolved_at, r.resolved_by, r.note
+  FROM order_conflicts AS c JOIN orders AS o ON o.order_id = c.order_id
+  LEFT JOIN conflict_resolutions AS r ON r.kind = 'sale' AND r.conflict_id = c.conflict_id
+  WHERE c.order_id = $1 ORDER BY c.conflict_id`;
+const SELECT_PICK_LIST_CONFLICTS = `
+  SELECT 'pick' AS kind, c.conflict_id, NULL AS order_id, c.pick_list_id, c.line_id, l.store_id,
+         c.product_id, c.serial_number, c.reason, c.detail, c.flagged_at, r.resolved_at, r.resolved_by, r.note
+  FROM pick_conflicts AS c JOIN pick_lists AS l ON l.pick_list_id = c.pick_list_id
+  LEFT JOIN conflict_resolutions AS r ON r.kind = 'pick' AND r.conflict_id = c.conflict_id
+  WHERE c.pick_list_id = $1 ORDER BY c.conflict_id`;
+
 // Table names come from this fixed map, never from the request.
 const CONFLICT_TABLES = { sale: 'order_conflicts', pick: 'pick_conflicts' } as const;
 
@@ -48,6 +62,14 @@ export function createPostgresConflictStore(pool: Pool): ConflictStore {
       const result = await pool.query<ConflictRow>(`${SELECT_CONFLICTS} WHERE f.kind = $1 AND f.conflict_id = $2`, [ref.kind, ref.rowId]);
       const row = result.rows[0];
       return row === undefined ? null : toConflictReview(row);
+    },
+
+    async listFor(record) {
+      const result =
+        record.kind === 'sale'
+          ? await pool.query<ConflictRow>(SELECT_ORDER_CONFLICTS, [record.orderId])
+          : await pool.query<ConflictRow>(SELECT_PICK_LIST_CONFLICTS, [record.pickListId]);
+      return result.rows.map(toConflictReview);
     },
 
     async resolve(ref, resolution) {

@@ -78,5 +78,10 @@ export function createPostgresDeviceStore(pool: Pool): DeviceStore {
       );
       return result.rows;
     },
+
+    async hasDevice(deviceId) {
+      const result = await pool.query('SELECT 1 FROM devices WHERE device_id = $1', [deviceId]);
+      return result.rowCount === 1;
+    },
   };
 }

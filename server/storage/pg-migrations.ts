@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { POSTGRES_ADMIN_LISTINGS_MIGRATION } from './migration-admin-listings.ts';
 import { POSTGRES_CONFLICT_REVIEWS_MIGRATION } from './migration-conflict-reviews.ts';
 import { POSTGRES_SECURITY_MIGRATION } from './migration-security.ts';
 import { POSTGRES_STORES_MIGRATION } from './migration-stores.ts';
@@ -190,6 +191,7 @@ const POSTGRES_MIGRATIONS: Migration[] = [
   POSTGRES_SECURITY_MIGRATION,
   POSTGRES_CONFLICT_REVIEWS_MIGRATION,
   POSTGRES_STORES_MIGRATION,
+  POSTGRES_ADMIN_LISTINGS_MIGRATION,
 ];
 
 /** Newest PostgreSQL schema version this server can migrate to. */

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Order } from '../../src/domain/types.ts';
+import { createPostgresOrderListing } from './pg-order-listing.ts';
 import { selectSerialOwners, toSerialOwners, type SerialOwnerRow } from './pg-serials.ts';
 import { withLockedTransaction } from './pg-transaction.ts';
 import { serialKey, type OrderConflict, type OrderFacts, type OrderStore } from './storage.ts';
@@ -47,6 +48,7 @@ export function createPostgresOrderStore(pool: Pool): OrderStore {
         return { outcome: 'created' as const, conflicts };
       });
     },
+    ...createPostgresOrderListing(pool),
   };
 }
 

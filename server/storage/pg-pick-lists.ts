@@ -2,6 +2,7 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { PickList, PickListItem } from '../../src/domain/types.ts';
 import type { PickConflict, PickFacts, PickListStatus, PickListStore, PickUnitConflict } from './pick-list-store.ts';
 import { serialLockName } from './pg-orders.ts';
+import { createPostgresPickListListing } from './pg-pick-list-listing.ts';
 import { findSerialOwners } from './pg-serials.ts';
 import { lockNames, withTransaction } from './pg-transaction.ts';
 
@@ -112,6 +113,8 @@ export function createPostgresPickListStore(pool: Pool): PickListStore {
         return { outcome: 'created' as const, conflicts: conflicts.map(({ unit_index: _unitIndex, ...conflict }) => conflict) };
       });
     },
+
+    ...createPostgresPickListListing(pool),
   };
 }
 

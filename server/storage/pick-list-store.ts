@@ -1,6 +1,7 @@
 // Types of the pick-list storage: pick lists routed to stores, and their completions.
 import type { PickCompletion, PickList, PickListItem } from '../../src/domain/types.ts';
 import type { SerialOwner } from './serial-store.ts';
+import type { ListPosition } from './storage.ts';
 
 /** A pick list as the order system sends it. The server sets `status` and `created_at` itself. */
 export interface NewPickList {
@@ -43,6 +44,44 @@ export type RecordCompletionResult =
   | { outcome: 'content_mismatch' }
   | { outcome: 'not_found' };
 
+/** Filters of the admin's pick-list list. */
+export interface PickListSummaryQuery {
+  storeId?: string;
+  status: PickListStatus | 'all';
+  after?: ListPosition;
+  limit: number;
+}
+
+/** A pick list as the admin's list shows it, without its items. */
+export interface PickListSummary {
+  id: string;
+  order_id: string;
+  store_id: string;
+  status: PickListStatus;
+  /** The server's clock when the list was created. */
+  created_at: string;
+  /** The device's clock when the pick was completed; null while the list is open. */
+  completed_at: string | null;
+  /** The server's clock when the completion arrived; null while the list is open. */
+  received_at: string | null;
+  /** The device that completed the list; null while the list is open. */
+  device_id: string | null;
+  line_count: number;
+  /** The sum of the lines' quantities. */
+  unit_count: number;
+  /** Picked units that carry a serial number. */
+  serial_count: number;
+  /** Conflicts flagged on the completion, resolved ones included. */
+  conflict_count: number;
+}
+
+/** A stored completion: the content as the device sent it, with who sent it and when it arrived. */
+export interface StoredCompletion {
+  completion: PickCompletion;
+  deviceId: string;
+  receivedAt: string;
+}
+
 export interface PickListStore {
   /**
    * Stores a new open pick list with its items. A stored list with the same `contentJson`
@@ -52,6 +91,9 @@ export interface PickListStore {
   getPickList(pickListId: string): Promise<PickList | null>;
   /** Lists a store's pick lists with the given status, oldest first. */
   listPickLists(query: { storeId: string; status: PickListStatus }): Promise<PickList[]>;
+  /** Lists pick lists newest created first, then by id from the highest, at most `limit`. */
+  listPickListSummaries(query: PickListSummaryQuery): Promise<PickListSummary[]>;
+  findCompletion(pickListId: string): Promise<StoredCompletion | null>;
   /**
    * Stores a completion, its units and their conflicts, and marks the list completed, in
    * one transaction. A stored completion with the same `contentJson` is a resend and

@@ -27,6 +27,20 @@ export function createSqliteConflictStore(db: Database): ConflictStore {
     ORDER BY f.flagged_at, f.kind, f.conflict_id
     LIMIT @limit`);
   const findOne = db.prepare(`${SELECT_CONFLICTS} WHERE f.kind = ? AND f.conflict_id = ?`);
+  // The conflicts of one order or pick list come from their own table, because a filter on
+  // SELECT_CONFLICTS would still scan the whole table of the other kind.
+  const listForOrder = db.prepare(`
+    SELECT 'sale' AS kind, c.conflict_id, c.order_id, NULL AS pick_list_id, c.line_id, o.store_id,
+           c.product_id, c.serial_number, c.reason, c.detail, c.flagged_at, r.resolved_at, r.resolved_by, r.note
+    FROM order_conflicts AS c JOIN orders AS o ON o.order_id = c.order_id
+    LEFT JOIN conflict_resolutions AS r ON r.kind = 'sale' AND r.conflict_id = c.conflict_id
+    WHERE c.order_id = ? ORDER BY c.conflict_id`);
+  const listForPickList = db.prepare(`
+    SELECT 'pick' AS kind, c.conflict_id, NULL AS order_id, c.pick_list_id, c.line_id, l.store_id,
+           c.product_id, c.serial_number, c.reason, c.detail, c.flagged_at, r.resolved_at, r.resolved_by, r.note
+    FROM pick_conflicts AS c JOIN pick_lists AS l ON l.pick_list_id = c.pick_list_id
+    LEFT JOIN conflict_resolutions AS r ON r.kind = 'pick' AND r.conflict_id = c.conflict_id
+    WHERE c.pick_list_id = ? ORDER BY c.conflict_id`);
   const saleExists = db.prepare('SELECT 1 FROM order_conflicts WHERE conflict_id = ?').pluck();
   const pickExists = db.prepare('SELECT 1 FROM pick_conflicts WHERE conflict_id = ?').pluck();
   const insertResolution = db.prepare(`
@@ -56,6 +70,11 @@ export function createSqliteConflictStore(db: Database): ConflictStore {
     async find(ref) {
       const row = findOne.get(ref.kind, ref.rowId) as ConflictRow | undefined;
       return row === undefined ? null : toConflictReview(row);
+    },
+
+    async listFor(record) {
+      const rows = record.kind === 'sale' ? listForOrder.all(record.orderId) : listForPickList.all(record.pickListId);
+      return (rows as ConflictRow[]).map(toConflictReview);
     },
 
     async resolve(ref, resolution) {

@@ -15,6 +15,7 @@ export function createSqliteDeviceStore(db: Database): DeviceStore {
   const markUsed = db.prepare('UPDATE pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?');
   const findDevice = db.prepare('SELECT device_id, store_id, device_name, revoked_at FROM devices WHERE token_hash = ?');
   const findRevokedAt = db.prepare('SELECT revoked_at FROM devices WHERE device_id = ?');
+  const findPaired = db.prepare('SELECT 1 FROM devices WHERE device_id = ?').pluck();
   const markRevoked = db.prepare('UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL');
   const listAll = db.prepare(`
     SELECT device_id, store_id, device_name, paired_at, revoked_at FROM devices
@@ -61,6 +62,10 @@ export function createSqliteDeviceStore(db: Database): DeviceStore {
 
     async listDevices(storeId) {
       return listAll.all({ store: storeId }) as DeviceSummary[];
+    },
+
+    async hasDevice(deviceId) {
+      return findPaired.get(deviceId) !== undefined;
     },
   };
 }

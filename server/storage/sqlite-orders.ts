@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Order } from '../../src/domain/types.ts';
 import { createGroupCommit } from './sqlite-group-commit.ts';
+import { createSqliteOrderListing } from './sqlite-order-listing.ts';
 import { prepareFindSerialOwner } from './sqlite-serials.ts';
 import { serialKey, type OrderConflict, type OrderFacts, type OrderStore } from './storage.ts';
 import type { SerialOwner } from './serial-store.ts';
@@ -13,7 +14,7 @@ interface RecordRequest {
   findConflicts: (facts: OrderFacts) => OrderConflict[];
 }
 
-/** Creates the store of orders, their lines, the serials they recorded and the conflicts flagged on them. */
+/** Creates the store of orders, their lines, the serials they recorded and the conflicts flagged on them, and the admin's reads of them. */
 export function createSqliteOrderStore(db: Database): OrderStore {
   const findContent = db.prepare('SELECT content_json FROM orders WHERE order_id = ?').pluck();
   const isKnownProduct = db.prepare('SELECT 1 FROM products WHERE product_id = ? AND deleted = 0').pluck();
@@ -121,5 +122,6 @@ export function createSqliteOrderStore(db: Database): OrderStore {
     async recordOrder(request) {
       return groupCommit(() => record(request));
     },
+    ...createSqliteOrderListing(db),
   };
 }

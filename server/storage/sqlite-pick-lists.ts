@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PickList, PickListItem } from '../../src/domain/types.ts';
 import type { PickConflict, PickFacts, PickListStatus, PickListStore, PickUnitConflict } from './pick-list-store.ts';
 import type { SerialOwner } from './serial-store.ts';
+import { createSqlitePickListListing } from './sqlite-pick-list-listing.ts';
 import { prepareFindSerialOwner } from './sqlite-serials.ts';
 import { serialKey } from './storage.ts';
 
@@ -84,6 +85,8 @@ export function createSqlitePickListStore(db: Database): PickListStore {
     async recordCompletion(request) {
       return complete.immediate(request);
     },
+
+    ...createSqlitePickListListing(db),
   };
 }
 

@@ -99,6 +99,8 @@ export interface DeviceStore {
   revokeDevice(deviceId: string, now: string): Promise<'revoked' | 'already_revoked' | 'not_found'>;
   /** Lists paired devices, of one store when `storeId` is given, in pairing order. */
   listDevices(storeId: string | null): Promise<DeviceSummary[]>;
+  /** Tells whether a device with this id was ever paired, revoked or not. */
+  hasDevice(deviceId: string): Promise<boolean>;
 }
 
 /** One administrative change, as the audit log keeps it. It never contains a token or pairing code. */
@@ -144,6 +146,46 @@ export type RecordOrderResult =
   | { outcome: 'created' | 'resent'; conflicts: OrderConflict[] }
   | { outcome: 'content_mismatch' };
 
+/** The row that a page of a newest-first list starts after: its time and id. */
+export interface ListPosition {
+  at: string;
+  id: string;
+}
+
+/** Filters of the admin's order list. `from` is included and `to` excluded; both compare with `received_at`. */
+export interface OrderListQuery {
+  storeId?: string;
+  deviceId?: string;
+  from?: string;
+  to?: string;
+  after?: ListPosition;
+  limit: number;
+}
+
+/** An order as the admin's list shows it, without its lines. */
+export interface OrderSummary {
+  order_id: string;
+  store_id: string;
+  device_id: string;
+  /** The device's clock when the sale was completed. */
+  created_at: string;
+  /** The server's clock when the order was first delivered. */
+  received_at: string;
+  fulfillment_type: string;
+  line_count: number;
+  /** Lines that carry a serial number; each such line is one unit. */
+  serial_count: number;
+  /** Conflicts flagged on the order, resolved ones included. */
+  conflict_count: number;
+}
+
+/** A stored order: the content as the device sent it, with who sent it and when it arrived. */
+export interface StoredOrder {
+  order: Order;
+  deviceId: string;
+  receivedAt: string;
+}
+
 export interface OrderStore {
   /**
    * Stores an order, its lines, serials and conflicts in one transaction. A stored order
@@ -156,6 +198,9 @@ export interface OrderStore {
     receivedAt: string;
     findConflicts: (facts: OrderFacts) => OrderConflict[];
   }): Promise<RecordOrderResult>;
+  /** Lists orders newest received first, then by order id from the highest, at most `limit`. */
+  listOrders(query: OrderListQuery): Promise<OrderSummary[]>;
+  findOrder(orderId: string): Promise<StoredOrder | null>;
 }
 
 /** The whole storage: one object per record kind, plus health and shutdown. */

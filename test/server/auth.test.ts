@@ -21,6 +21,8 @@ const ADMIN_ROUTES: Array<[string, string, unknown?]> = [
   ['PUT', '/api/v1/app-config', {}],
   ['DELETE', '/api/v1/app-config?store=store-001'],
   ['GET', '/api/v1/serials?serial_number=X'],
+  ['GET', '/api/v1/orders'],
+  ['GET', '/api/v1/orders/some-order'],
   ['POST', '/api/v1/pick-lists', { id: 'PL-auth', order_id: 'o', store_id: 'store-001', items: [{ line_id: 'L1', product_id: '1001', quantity: 1 }] }],
 ];
 

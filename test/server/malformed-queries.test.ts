@@ -48,6 +48,18 @@ const QUERY_ROUTES: Array<{ method: string; path: string; caller: Caller }> = [
   { method: 'GET', path: '/api/v1/pick-lists?status=closed', caller: 'device' },
   { method: 'GET', path: '/api/v1/pick-lists?state=open', caller: 'device' },
   { method: 'GET', path: `/api/v1/pick-lists/${'P'.repeat(65)}`, caller: 'device' },
+  { method: 'GET', path: '/api/v1/pick-lists?status=closed', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/pick-lists?limit=1001', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/pick-lists?cursor=not-a-cursor', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/pick-lists?store=a%20b', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/orders?limit=-1', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/orders?limit=1&limit=2', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/orders?from=2025-13-01', caller: 'admin' },
+  { method: 'GET', path: `/api/v1/orders?to=${'2'.repeat(65)}`, caller: 'admin' },
+  { method: 'GET', path: '/api/v1/orders?store=', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/orders?device=', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/orders?cursor=', caller: 'admin' },
+  { method: 'GET', path: '/api/v1/orders?page=2', caller: 'admin' },
 ];
 
 function tokenFor(caller: Caller): string | undefined {
