@@ -4,6 +4,7 @@ import { badRequest, ProblemError } from '../problem.ts';
 import { assertKnownStore } from '../stores/assert-known-store.ts';
 import { parseConflictId, type ConflictCursor, type ConflictListQuery } from '../storage/conflict-store.ts';
 import { nowIso, QUERY_INTEGER_SCHEMA, STORE_ID_SCHEMA, type RouteContext } from './route-context.ts';
+import { decodeListCursor, encodeListCursor } from './list-paging.ts';
 
 const CONFLICT_PAGE_DEFAULT = 100;
 const CONFLICT_PAGE_MAX = 1000;
@@ -51,7 +52,7 @@ export function registerConflictRoutes(app: FastifyInstance, { storage, auth }: 
       const rows = await storage.conflicts.list(query);
       const items = rows.slice(0, limit);
       const last = items.at(-1);
-      const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(last.id, last.flagged_at) : null;
+      const nextCursor = rows.length > limit && last !== undefined ? encodeListCursor({ at: last.flagged_at, id: last.id }) : null;
       return { items, next_cursor: nextCursor };
     },
   );
@@ -115,23 +116,15 @@ export function registerConflictRoutes(app: FastifyInstance, { storage, auth }: 
   );
 }
 
-function encodeCursor(id: string, flaggedAt: string): string {
-  return Buffer.from(JSON.stringify([flaggedAt, id]), 'utf8').toString('base64url');
-}
-
+// Conflict cursors are list cursors whose id is a conflict id; any other id is invalid.
 function decodeCursor(cursor: string): ConflictCursor {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
+  const position = decodeListCursor(cursor);
+  const ref = parseConflictId(position.id);
+  if (ref === null) {
+    throw badRequest(
+      'invalid_cursor',
+      `Query parameter cursor ${JSON.stringify(cursor.slice(0, 60))} is not a cursor this server handed out. Send next_cursor of the previous page unchanged, or leave cursor out to start from the first page.`,
+    );
   }
-  if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[0] === 'string' && typeof decoded[1] === 'string') {
-    const ref = parseConflictId(decoded[1]);
-    if (ref !== null) return { flaggedAt: decoded[0], kind: ref.kind, rowId: ref.rowId };
-  }
-  throw badRequest(
-    'invalid_cursor',
-    `Query parameter cursor ${JSON.stringify(cursor.slice(0, 60))} is not a cursor this server handed out. Send next_cursor of the previous page unchanged, or leave cursor out to start from the first page.`,
-  );
+  return { flaggedAt: position.at, kind: ref.kind, rowId: ref.rowId };
 }
