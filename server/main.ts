@@ -68,13 +68,14 @@ async function start(): Promise<void> {
   app.log.info({ database: storage.location, url: base }, 'server started');
   console.log(`\nSerial Capture is running at ${base}`);
   // The demo store stays registered while anything refers to it, so it is missing only where
-  // the admin deleted it. A code for it would then pair a device with an unregistered store.
-  if (await storage.stores.isRegistered(DEMO_STORE_ID)) {
+  // the admin deleted it. With DEMO_DATA=off a store of that id is a real one, for which a
+  // code valid a whole day must not be printed at every start.
+  if (demoData && (await storage.stores.isRegistered(DEMO_STORE_ID))) {
     const pairing = await issuePairingCode(storage, DEMO_STORE_ID, DEMO_PAIRING_TTL_S);
     console.log(`Pair this browser with demo store ${DEMO_STORE_ID} (single use, valid 24 h):`);
     console.log(`  ${base}#/pair?code=${pairing.code}`);
   } else {
-    console.log('Pair a device with a code from POST /api/v1/pairing-codes (see docs/API.md).');
+    console.log('Register a store with PUT /api/v1/stores/<store id>, then pair a device with a code from POST /api/v1/pairing-codes (see docs/API.md).');
   }
   if (admin.generatedToken) {
     console.log('Admin token, shown only now (the server keeps only its hash):');

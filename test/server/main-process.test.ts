@@ -132,7 +132,7 @@ describe('server/main.ts', () => {
     await earlier.close();
 
     const server = runMain();
-    await waitForOutput(server, /Pair a device with a code from POST \/api\/v1\/pairing-codes/);
+    await waitForOutput(server, /pair a device with a code from POST \/api\/v1\/pairing-codes/);
     await stop(server);
 
     expect(server.output()).not.toContain('#/pair?code=');
@@ -170,6 +170,27 @@ describe('server/main.ts', () => {
 
     expect(body.items).toEqual([]);
     expect(server.output()).not.toContain('#/pair?code=');
+    expect(server.output()).toContain('Register a store with PUT /api/v1/stores/<store id>');
+  });
+
+  it('prints no pairing code for a real store-001 with DEMO_DATA=off', async () => {
+    const env = { ADMIN_TOKEN: 'test-admin-token-1234567890', DEMO_DATA: 'off' };
+    const first = runMain(env);
+    const base = (await waitForOutput(first, /Serial Capture is running at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] as string;
+    const registered = await fetch(`${base}api/v1/stores/store-001`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Paris Opera' }),
+    });
+    expect(registered.status).toBe(201);
+    await stop(first);
+
+    const second = runMain(env);
+    await waitForOutput(second, /Serial Capture is running at/);
+    await waitForOutput(second, /pairing-codes/);
+    await stop(second);
+
+    expect(second.output()).not.toContain('#/pair?code=');
   });
 
   it('exits 1 on an invalid DEMO_DATA', async () => {
