@@ -192,6 +192,11 @@ export interface OpenDeviceDbOptions {
   onBlocked?(): void;
   /** Called after this connection closed because another tab opened a newer version. */
   onVersionChange?(): void;
+  /**
+   * Resolves once this tab may close the database for a newer version opened in another
+   * tab, such as when no sale or pick is open here. Without it the database closes at once.
+   */
+  whenFreeToClose?(): Promise<void>;
   /** Called when the upgrade starts moving a cached catalog into chunks, which takes a while for a large one. */
   onCatalogMove?(): void;
 }
@@ -207,9 +212,17 @@ export async function openDeviceDb(options: OpenDeviceDbOptions = {}): Promise<D
     },
     blocking(_currentVersion, _blockedVersion, event) {
       // The newer tab waits until every older connection closes. This tab must reload
-      // before it can use the database again.
-      (event.target as IDBDatabase).close();
-      options.onVersionChange?.();
+      // before it can use the database again, so whenFreeToClose lets an open sale finish.
+      const db = event.target as IDBDatabase;
+      const close = () => {
+        db.close();
+        options.onVersionChange?.();
+      };
+      if (options.whenFreeToClose === undefined) {
+        close();
+      } else {
+        void options.whenFreeToClose().then(close, close);
+      }
     },
   });
 }

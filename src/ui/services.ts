@@ -5,6 +5,7 @@ import { createApiClient } from '../sync/api-client.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { createLazySyncEngine } from './lazy-sync-engine.ts';
 import { showNotice } from './notice.ts';
+import { whenNoWorkOpen, workOpenInTab } from './open-work.ts';
 
 export type DeviceDb = IDBPDatabase<DeviceDbSchema>;
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -26,8 +27,17 @@ export async function startServices(): Promise<Services> {
     onBlocked() {
       showNotice({
         tone: 'error',
-        text: 'Another tab of Serial Capture is open with an older version. Close it to finish the update.',
+        text: 'Another tab of Serial Capture is open with an older version. This tab opens once the sale or pick open there is completed, or once that tab is closed.',
       });
+    },
+    async whenFreeToClose() {
+      if (workOpenInTab.value) {
+        showNotice({
+          tone: 'info',
+          text: 'A newer version of Serial Capture is opening in another tab. Complete the sale or pick open here; this tab then moves to the new version.',
+        });
+      }
+      await whenNoWorkOpen();
     },
     onCatalogMove() {
       showNotice({

@@ -2,6 +2,7 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CheckoutController } from './checkout/checkout-controller.ts';
 import type { PickingController } from './picking/picking-controller.ts';
+import { workOpenInTab } from './open-work.ts';
 import { route } from './route.ts';
 import { applyUpdate, reloadIntoNewVersion, updatePhase, type UpdatePhase } from './service-worker.ts';
 import type { Services } from './services.ts';
@@ -51,6 +52,10 @@ export function UpdateBanner({ services, checkout, picking }: UpdateBannerProps)
   const moving = useRef(false);
 
   if (work !== undefined && phase === 'ready') workOpenWhileReady.current = true;
+
+  useEffect(() => {
+    workOpenInTab.value = work !== undefined;
+  }, [work]);
 
   async function moveWhenSettled(step: () => void | Promise<void>): Promise<void> {
     if (moving.current) return;

@@ -6,6 +6,7 @@ import type { Order } from '../../src/domain/types.ts';
 import { DB_NAME, DB_VERSION } from '../../src/storage/schema.ts';
 import { launchChromium } from './chromium.ts';
 import { countServerCaptures, readDeviceOutbox, wedgeScan } from './page-actions.ts';
+import { LAPTOP_BARCODE, pairThroughLink } from './sale-steps.ts';
 
 interface PairedDevice {
   device_id: string;
@@ -181,12 +182,53 @@ describe('device database made by schema version 1, in Chromium', () => {
       const newTab = await other.context.newPage();
       newTab.setDefaultTimeout(15_000);
       await newTab.goto(`${server.url}/#/checkout`);
-      await expect.poll(() => newTab.locator('.message-bar').textContent()).toContain('Close it to finish the update');
+      await expect.poll(() => newTab.locator('.message-bar').textContent()).toContain('or once that tab is closed');
       expect(await newTab.locator('#scan-input').count()).toBe(0);
 
       await oldTab.evaluate(() => (window as unknown as { heldDb: IDBDatabase }).heldDb.close());
       await newTab.locator('#scan-input').waitFor();
       expect((await readDeviceOutbox(newTab)).version).toBe(DB_VERSION);
+    } finally {
+      await other.close();
+    }
+  });
+  it('keeps a sale open in an older tab until it is completed', async () => {
+    const other = await launchChromium();
+    try {
+      const olderTab = other.context.pages()[0] ?? (await other.context.newPage());
+      olderTab.setDefaultTimeout(15_000);
+      await pairThroughLink(olderTab, server, server.url);
+      await wedgeScan(olderTab, LAPTOP_BARCODE);
+      await olderTab.locator('.serial-prompt').waitFor();
+      await wedgeScan(olderTab, 'NEWERTABSALE01');
+      await olderTab.locator('[data-serial]', { hasText: 'NEWERTABSALE01' }).waitFor();
+
+      // A tab of a later version opens the next schema version while the sale is open.
+      const newerTab = await other.context.newPage();
+      newerTab.setDefaultTimeout(15_000);
+      await newerTab.goto(`${server.url}/api/v1/health`);
+      await newerTab.evaluate(
+        ({ dbName, version }) => {
+          const state = { value: 'opening' };
+          Reflect.set(window, 'newerOpen', state);
+          const open = indexedDB.open(dbName, version);
+          open.onblocked = () => (state.value = 'blocked');
+          open.onsuccess = () => {
+            state.value = 'open';
+            open.result.close();
+          };
+          open.onerror = () => (state.value = `failed: ${open.error?.message}`);
+        },
+        { dbName: DB_NAME, version: DB_VERSION + 1 },
+      );
+      const newerState = () => newerTab.evaluate(() => (Reflect.get(window, 'newerOpen') as { value: string }).value);
+      await expect.poll(newerState).toBe('blocked');
+      await expect.poll(() => olderTab.locator('.message-bar').textContent()).toContain('is opening in another tab');
+
+      // The older tab completes the sale on its open database, and only then lets go of it.
+      await olderTab.locator('#complete-sale').click();
+      await olderTab.locator('.message-bar .message', { hasText: 'Sale saved' }).waitFor();
+      await expect.poll(newerState).toBe('open');
     } finally {
       await other.close();
     }

@@ -34,6 +34,29 @@ describe('openDeviceDb', () => {
     db.close();
   });
 
+  it('waits for open work before closing', async () => {
+    const name = uniqueDbName();
+    let free: () => void = () => {};
+    const freeToClose = new Promise<void>((resolve) => (free = resolve));
+    const onVersionChange = vi.fn();
+    await openDeviceDb({ name, onVersionChange, whenFreeToClose: () => freeToClose });
+    let newerBlocked = false;
+
+    const newer = openDB(name, DB_VERSION + 1, {
+      blocked() {
+        newerBlocked = true;
+        free();
+      },
+    });
+    await freeToClose;
+    const opened = await newer;
+
+    expect(newerBlocked).toBe(true);
+    expect(onVersionChange).toHaveBeenCalledTimes(1);
+    expect(opened.version).toBe(DB_VERSION + 1);
+    opened.close();
+  });
+
   it('closes for a newer version', async () => {
     const name = uniqueDbName();
     const onVersionChange = vi.fn();
