@@ -19,8 +19,19 @@ const GTIN_ELEMENT = /^01[0-9]{14}/;
 // The parser and its table of application identifiers load only for a scan that may be
 // GS1, which keeps them out of the code that must load before checkout can be used.
 async function parseGs1ElementString(text: string): Promise<Gs1ParseResult> {
-  const parser = await import('./gs1-element-string.ts');
+  let parser: typeof import('./gs1-element-string.ts');
+  try {
+    parser = await import('./gs1-element-string.ts');
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Gs1ParserLoadError(`the GS1 barcode reader could not be loaded: ${detail}`, { cause: error });
+  }
   return parser.parseGs1ElementString(text);
+}
+
+/** Thrown when the GS1 parser's code cannot be loaded, such as offline before the app was cached. */
+export class Gs1ParserLoadError extends Error {
+  override name = 'Gs1ParserLoadError';
 }
 
 /** The parts of a scan that the GS1 decision looks at. */

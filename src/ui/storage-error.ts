@@ -8,7 +8,7 @@ export function describeStorageError(error: unknown): string {
     return 'Device storage stopped working, so nothing was saved. Reload the app and try again.';
   }
   const detail = error instanceof Error ? error.message : String(error);
-  if (name === 'SerialPolicyLoadError') {
+  if (name === 'SerialPolicyLoadError' || name === 'Gs1ParserLoadError') {
     return `The scan was not used, because ${detail}. Reload the app, then scan again.`;
   }
   return `Saving on the device failed (${detail}), so nothing was saved. Try again; if it keeps failing, reload the app.`;
