@@ -1,7 +1,8 @@
 // Layout of the cached catalog: chunks of up to PRODUCTS_PER_CHUNK products, each chunk
 // one IndexedDB record, with a multi-entry index over the keys of its products. Measured
-// in Chromium, a catalog loads about twice as fast in chunks as in one record per product
-// (see BENCHMARKS.md). Pure functions only; product-store.ts reads and writes the chunks.
+// in Chromium, the paged download into chunks is faster than putting one indexed record
+// per product in a single transaction (see BENCHMARKS.md). Pure functions only;
+// product-store.ts reads and writes the chunks.
 
 import { toGtin14 } from '../domain/gtin.ts';
 import { identifierKeys } from '../domain/product-keys.ts';
@@ -31,9 +32,12 @@ export function isIndexedKey(key: string): boolean {
   return key.length === GTIN14_LENGTH || toGtin14(key) === undefined;
 }
 
-/** Builds the record of a chunk of `products`, with the keys of all of them. */
-export function buildChunk(products: Product[], chunk?: number): CatalogChunkRecord {
-  const keys = products.flatMap(lookupKeys);
+/**
+ * Builds the record of a chunk of `products`, with the keys of all of them. `keysOf` can
+ * return keys already computed, as a catalog page computes them to check its products.
+ */
+export function buildChunk(products: Product[], chunk?: number, keysOf: (product: Product) => string[] = lookupKeys): CatalogChunkRecord {
+  const keys = products.flatMap((product) => keysOf(product));
   return chunk === undefined ? { products, keys } : { chunk, products, keys };
 }
 
@@ -59,15 +63,16 @@ export function planChunkWrites(
   latest: ReadonlyMap<string, Product | null>,
   holders: readonly CatalogChunkRecord[],
   last?: CatalogChunkRecord,
+  keysOf: (product: Product) => string[] = lookupKeys,
 ): ChunkWrites {
   const writes: ChunkWrites = { puts: [], deletes: [], productDelta: 0 };
   const changed = new Map<number, Product[]>();
   for (const holder of holders) {
-    const kept = holder.products.filter((product) => !latest.has(product.product_id));
+    const remaining = holder.products.filter((product) => !latest.has(product.product_id));
     // A holder can match by another product's identifier alone, and then stays as it is.
-    if (kept.length < holder.products.length) {
-      writes.productDelta -= holder.products.length - kept.length;
-      changed.set(holder.chunk!, kept);
+    if (remaining.length < holder.products.length) {
+      writes.productDelta -= holder.products.length - remaining.length;
+      changed.set(holder.chunk!, remaining);
     }
   }
 
@@ -87,11 +92,11 @@ export function planChunkWrites(
     if (products.length === 0) {
       writes.deletes.push(key);
     } else {
-      writes.puts.push(buildChunk(products, key));
+      writes.puts.push(buildChunk(products, key, keysOf));
     }
   }
   for (; placed < incoming.length; placed += PRODUCTS_PER_CHUNK) {
-    writes.puts.push(buildChunk(incoming.slice(placed, placed + PRODUCTS_PER_CHUNK)));
+    writes.puts.push(buildChunk(incoming.slice(placed, placed + PRODUCTS_PER_CHUNK), undefined, keysOf));
   }
   return writes;
 }

@@ -44,9 +44,10 @@ export async function applyCatalogPage(db: DeviceDb, page: CatalogPage, options:
   // The last change of each product wins. Keys are computed before the transaction
   // opens, so that a bad product fails the page before anything is written.
   const latest = new Map<string, Product | null>();
+  const keys = new Map<Product, string[]>();
   for (const item of page.items) {
     if ('product' in item) {
-      lookupKeys(item.product);
+      keys.set(item.product, lookupKeys(item.product));
       latest.set(item.product.product_id, item.product);
     } else {
       latest.set(item.deleted, null);
@@ -61,7 +62,7 @@ export async function applyCatalogPage(db: DeviceDb, page: CatalogPage, options:
   const [stored, size, last, holderKeys] = await Promise.all([
     syncState.get(CURSOR_RECORD),
     syncState.get(SIZE_RECORD),
-    readOne<IDBCursorWithValue | null>(chunks.openCursor(null, 'prev')),
+    tx.objectStore('catalog-chunks').openCursor(null, 'prev'),
     // Raw requests, one promise for all: a page of 2000 products would make 2000 promises.
     readAll<IDBValidKey[]>([...latest.keys()].map((id) => chunks.index('by-key').getAllKeys(id))),
   ]);
@@ -78,7 +79,7 @@ export async function applyCatalogPage(db: DeviceDb, page: CatalogPage, options:
   }
   const holderSet = new Set(holderKeys.flat() as number[]);
   const holders = await readAll<CatalogChunkRecord>([...holderSet].map((key) => chunks.get(key)));
-  const writes = planChunkWrites(latest, holders, last?.value as CatalogChunkRecord | undefined);
+  const writes = planChunkWrites(latest, holders, last?.value, (product) => keys.get(product) ?? lookupKeys(product));
   const products = (size?.name === SIZE_RECORD ? size.products : 0) + writes.productDelta;
 
   await commitWrites(tx, () => {
@@ -119,12 +120,12 @@ export async function findProductByCode(db: DeviceDb, code: string): Promise<Pro
   const tx = db.transaction('catalog-chunks', 'readonly');
   const byKey = tx.store.index('by-key');
   const found = await Promise.all(keys.map((key) => byKey.getAll(key)));
-  const byId = found[0]!.flatMap((chunk) => chunk.products).find((product) => product.product_id === code);
+  const byId = findInChunks(found[0]!, (product) => product.product_id === code);
   if (byId !== undefined) {
     return byId;
   }
   for (const [index, key] of keys.entries()) {
-    const product = found[index]!.flatMap((chunk) => chunk.products).find((candidate) => lookupKeys(candidate).includes(key));
+    const product = findInChunks(found[index]!, (candidate) => lookupKeys(candidate).includes(key));
     if (product !== undefined) {
       return product;
     }
@@ -139,20 +140,25 @@ export async function getProductsById(db: DeviceDb, ids: readonly string[]): Pro
   const found = await Promise.all(ids.map((id) => byKey.getAll(id)));
   const products = new Map<string, Product>();
   ids.forEach((id, index) => {
-    const product = found[index]!.flatMap((chunk) => chunk.products).find((candidate) => candidate.product_id === id);
+    const product = findInChunks(found[index]!, (candidate) => candidate.product_id === id);
     if (product !== undefined) products.set(id, product);
   });
   return products;
+}
+
+// A chunk found by a key also contains other products, so the match is searched inside it.
+function findInChunks(chunks: CatalogChunkRecord[], matches: (product: Product) => boolean): Product | undefined {
+  for (const chunk of chunks) {
+    const product = chunk.products.find(matches);
+    if (product !== undefined) return product;
+  }
+  return undefined;
 }
 
 /** Counts the cached products. */
 export async function countProducts(db: DeviceDb): Promise<number> {
   const size = await db.get('sync-state', SIZE_RECORD);
   return size?.name === SIZE_RECORD ? size.products : 0;
-}
-
-function readOne<T>(request: IDBRequest<T>): Promise<T> {
-  return readAll([request]).then(([result]) => result!);
 }
 
 /** Waits for `requests` with one promise, and resolves with their results in order. */

@@ -26,8 +26,6 @@ import {
 export type { SyncStatus } from './sync-status.ts';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
-// The service worker takes the same lock, so it lives in a module the worker can import.
-export { SYNC_LOCK_NAME } from './background-sync-tag.ts';
 
 type ConnectivityListener = () => void;
 
