@@ -15,9 +15,10 @@ export interface SyncEventLike extends ExtendableEvent {
 }
 
 /**
- * Pushes the outbox when `event` is the outbox tag. The event fails only when the server
- * failed or could not be reached, or storage failed, so that the browser fires it again
- * later. A rejected device token, or entries rejected one by one, end it normally.
+ * Pushes the outbox when `event` is the outbox tag. The event fails, so that the browser
+ * fires it again later, when the server failed or could not be reached, storage failed,
+ * or a page kept the sync lock too long (the `retry` outcome of worker-push.ts). A
+ * rejected device token, or entries rejected one by one, end it normally.
  *
  * NOTE: Chromium retries a failed sync event after 5 and then 15 minutes and drops the
  * tag after the third failure. Captures then wait for a page, which registers the tag

@@ -54,7 +54,7 @@ describe('pairing again after a revoked token, in Chromium', () => {
     expect(await page.locator('main').getByText(/accepts? this device/).count()).toBe(1);
     expect(await page.locator('[data-sync-error]').count()).toBe(0);
 
-    // Checkout, where the associate is, says why sales are not reaching the server.
+    // Checkout, where the associate works, shows why sales are not reaching the server.
     await page.goto(`${server.url}/#/checkout`);
     await page.locator('[data-token-rejected]').waitFor();
     expect(await page.locator('main').getByText(/accepts? this device/).count()).toBe(1);

@@ -9,10 +9,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateToken, hashSecret } from '../../server/auth.ts';
 import { canonicalJson } from '../../server/canonical-json.ts';
-import { runMigrations } from '../../server/storage/migrations.ts';
-import { runPostgresMigrations } from '../../server/storage/pg-migrations.ts';
 import { createThrowawayDatabase, testBackend, type ThrowawayDatabase } from '../../server/test-database.ts';
 import { startTestServer, type TestServer } from '../../server/test-server.ts';
+import { buildOldPostgres, buildOldSqlite, type Execute } from './old-database.ts';
 import { callApi, makeOrder } from './server-fixture.ts';
 
 /** The newest schema versions without the listing indexes: SQLite 5 and PostgreSQL 4. */
@@ -30,7 +29,6 @@ const LISTING_INDEXES = [
 ];
 
 /** Runs one statement with `?` placeholders on the old database. */
-type Execute = (sql: string, parameters: unknown[]) => Promise<void>;
 
 const backend = testBackend();
 const deviceToken = generateToken();
@@ -74,36 +72,6 @@ async function writeOldData(execute: Execute): Promise<void> {
   }
 }
 
-async function buildOldSqlite(file: string): Promise<void> {
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, OLD_TIME, SQLITE_VERSION_BEFORE_LISTINGS);
-    await writeOldData(async (sql, parameters) => {
-      db.prepare(sql).run(...parameters);
-    });
-  } finally {
-    db.close();
-  }
-}
-
-async function buildOldPostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await runPostgresMigrations(client, OLD_TIME, POSTGRES_VERSION_BEFORE_LISTINGS);
-    await writeOldData(async (sql, parameters) => {
-      let position = 0;
-      await client.query(
-        sql.replaceAll('?', () => `$${(position += 1)}`),
-        parameters,
-      );
-    });
-  } finally {
-    await client.end();
-  }
-}
-
 /** Names the indexes of the orders and pick_lists tables, read on a connection of its own. */
 async function listIndexNames(): Promise<string[]> {
   if (backend === 'postgres') {
@@ -132,11 +100,11 @@ async function listIndexNames(): Promise<string[]> {
 beforeAll(async () => {
   if (backend === 'postgres') {
     database = await createThrowawayDatabase();
-    await buildOldPostgres(database.url);
+    await buildOldPostgres(database.url, OLD_TIME, POSTGRES_VERSION_BEFORE_LISTINGS, writeOldData);
     server = await startTestServer({ backend, databaseUrl: database.url });
   } else {
     dataDir = await mkdtemp(join(tmpdir(), 'serial-capture-listings-migration-'));
-    await buildOldSqlite(join(dataDir, 'serial-capture.sqlite'));
+    await buildOldSqlite(join(dataDir, 'serial-capture.sqlite'), OLD_TIME, SQLITE_VERSION_BEFORE_LISTINGS, writeOldData);
     server = await startTestServer({ backend, dataDir });
   }
 });

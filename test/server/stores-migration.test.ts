@@ -4,14 +4,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateToken, hashSecret } from '../../server/auth.ts';
-import { runMigrations } from '../../server/storage/migrations.ts';
-import { runPostgresMigrations } from '../../server/storage/pg-migrations.ts';
 import { createThrowawayDatabase, testBackend, type ThrowawayDatabase } from '../../server/test-database.ts';
 import { startTestServer, type TestServer } from '../../server/test-server.ts';
+import { buildOldPostgres, buildOldSqlite, type Execute } from './old-database.ts';
 import { callApi, expectProblem } from './server-fixture.ts';
 
 /** The newest schema versions without the stores table: SQLite 4 and PostgreSQL 3. */
@@ -20,7 +17,6 @@ const POSTGRES_VERSION_BEFORE_STORES = 3;
 const PAIRED_AT = '2025-02-01T08:00:00.000Z';
 
 /** Runs one statement with `?` placeholders on the old database. */
-type Execute = (sql: string, parameters: unknown[]) => Promise<void>;
 
 const backend = testBackend();
 const northToken = generateToken();
@@ -63,44 +59,14 @@ async function writeOldData(execute: Execute): Promise<void> {
   );
 }
 
-async function buildOldSqlite(file: string): Promise<void> {
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma('foreign_keys = ON');
-    runMigrations(db, PAIRED_AT, SQLITE_VERSION_BEFORE_STORES);
-    await writeOldData(async (sql, parameters) => {
-      db.prepare(sql).run(...parameters);
-    });
-  } finally {
-    db.close();
-  }
-}
-
-async function buildOldPostgres(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await runPostgresMigrations(client, PAIRED_AT, POSTGRES_VERSION_BEFORE_STORES);
-    await writeOldData(async (sql, parameters) => {
-      let position = 0;
-      await client.query(
-        sql.replaceAll('?', () => `$${(position += 1)}`),
-        parameters,
-      );
-    });
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
   if (backend === 'postgres') {
     database = await createThrowawayDatabase();
-    await buildOldPostgres(database.url);
+    await buildOldPostgres(database.url, PAIRED_AT, POSTGRES_VERSION_BEFORE_STORES, writeOldData);
     server = await startTestServer({ backend, databaseUrl: database.url });
   } else {
     dataDir = await mkdtemp(join(tmpdir(), 'serial-capture-stores-migration-'));
-    await buildOldSqlite(join(dataDir, 'serial-capture.sqlite'));
+    await buildOldSqlite(join(dataDir, 'serial-capture.sqlite'), PAIRED_AT, SQLITE_VERSION_BEFORE_STORES, writeOldData);
     server = await startTestServer({ backend, dataDir });
   }
 });
