@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { Order } from '../../src/domain/types.ts';
 import type { OrderListQuery, OrderStore, OrderSummary } from './storage.ts';
+import { createStatementCache } from './sqlite-statement-cache.ts';
 
 /**
  * Builds the admin's reads of orders on SQLite. The list's WHERE clause names only the
@@ -8,18 +9,13 @@ import type { OrderListQuery, OrderStore, OrderSummary } from './storage.ts';
  * from choosing the index of that filter. One statement is prepared per set of filters.
  */
 export function createSqliteOrderListing(db: Database): Pick<OrderStore, 'listOrders' | 'findOrder'> {
-  const statements = new Map<string, Statement>();
+  const prepared = createStatementCache(db);
   const findOne = db.prepare('SELECT content_json, device_id, received_at FROM orders WHERE order_id = ?');
 
   return {
     async listOrders(query) {
       const { sql, parameters } = buildOrderListSql(query);
-      let statement = statements.get(sql);
-      if (statement === undefined) {
-        statement = db.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement.all(parameters) as OrderSummary[];
+      return prepared(sql).all(parameters) as OrderSummary[];
     },
 
     async findOrder(orderId) {

@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { PickCompletion } from '../../src/domain/types.ts';
 import type { PickListStore, PickListSummary, PickListSummaryQuery } from './pick-list-store.ts';
+import { createStatementCache } from './sqlite-statement-cache.ts';
 
 /**
  * Builds the admin's reads of pick lists on SQLite. As for orders, the WHERE clause names
@@ -8,18 +9,13 @@ import type { PickListStore, PickListSummary, PickListSummaryQuery } from './pic
  * statement is prepared per set of filters.
  */
 export function createSqlitePickListListing(db: Database): Pick<PickListStore, 'listPickListSummaries' | 'findCompletion'> {
-  const statements = new Map<string, Statement>();
+  const prepared = createStatementCache(db);
   const findOne = db.prepare('SELECT content_json, device_id, received_at FROM pick_completions WHERE pick_list_id = ?');
 
   return {
     async listPickListSummaries(query) {
       const { sql, parameters } = buildPickListSummarySql(query);
-      let statement = statements.get(sql);
-      if (statement === undefined) {
-        statement = db.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement.all(parameters) as PickListSummary[];
+      return prepared(sql).all(parameters) as PickListSummary[];
     },
 
     async findCompletion(pickListId) {
